@@ -1,0 +1,7 @@
+import type { ServerConfig } from '../../../config/types.js';
+import type { AnyTool } from '../../tool.js';
+
+/** Tools of the review area, one file each in this folder. */
+export function reviewTools(_config: ServerConfig): AnyTool[] {
+  return [];
+}
