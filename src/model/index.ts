@@ -11,3 +11,4 @@ export * from './finding.js';
 export * from './cost.js';
 export * from './generated.js';
 export * from './validate.js';
+export * from './permissions.js';
