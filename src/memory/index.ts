@@ -1,0 +1,10 @@
+/**
+ * The `.ai/memory` store: markdown notes with YAML front matter (patterns, architecture decision records, the
+ * project's configuration, free notes), a read-only built-in library listed alongside, full-text search, and
+ * safe concurrent writes. Other modules read accepted decisions through {@link acceptedDecisions}.
+ */
+export { memoryRoot } from './root.js';
+export { acceptedDecisions, libraryRoot } from './decisions.js';
+export type { AcceptedDecision, DecisionStatus, Note, NoteSource, NoteSummary, NoteType } from './types.js';
+export { DECISION_STATUSES, MEMORY_SCHEME, NOTE_TYPES } from './types.js';
+export { MAX_NOTE_BYTES, MAX_WRITE_BYTES } from './limits.js';
