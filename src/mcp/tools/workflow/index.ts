@@ -1,7 +1,8 @@
 import type { ServerConfig } from '../../../config/types.js';
 import type { AnyTool } from '../../tool.js';
+import { generateDiagram } from './generate_diagram.js';
 
-/** Tools of the workflow area, one file each in this folder. */
+/** Tools of the workflow area: diagrams, the plan, the end-to-end run. */
 export function workflowTools(_config: ServerConfig): AnyTool[] {
-  return [];
+  return [generateDiagram];
 }
