@@ -38,3 +38,24 @@ describe('generate_diagram through the MCP client', () => {
     expect(await c.err('generate_diagram', { architecture: { name: 'x', components: [{ id: 'a', service: 'lambdaa' }] } })).toMatch(/architecture\.components\[0\]\.service: unknown service 'lambdaa' \(did you mean 'lambda'\?\)/);
   });
 });
+
+describe('design resources', () => {
+  it('lists and reads the files of saved designs as design:// resources', async () => {
+    const c = await connect();
+    try {
+      const ws = new DesignWorkspace(c.config.projectDir!);
+      await ws.saveArchitecture('shop', architectureFixture('ecommerce-api'));
+      await c.ok('generate_diagram', { design: 'shop', formats: ['mermaid', 'png'] });
+      const { resources } = await c.client.listResources();
+      const uris = resources.map((r) => r.uri).filter((u) => u.startsWith('design://'));
+      expect(uris).toEqual(['design://shop/architecture.json', 'design://shop/diagram.mmd', 'design://shop/diagram.png']);
+      const arch = await c.client.readResource({ uri: 'design://shop/architecture.json' });
+      expect(JSON.parse((arch.contents[0] as { text: string }).text).name).toBe('shop-api');
+      const png = await c.client.readResource({ uri: 'design://shop/diagram.png' });
+      expect((png.contents[0] as { blob: string }).blob.length).toBeGreaterThan(1000);
+      await expect(c.client.readResource({ uri: 'design://shop/../../etc/passwd' })).rejects.toThrow();
+    } finally {
+      await c.close();
+    }
+  });
+});
