@@ -1,4 +1,5 @@
 import type { Architecture, Connection } from './architecture.js';
+import { VPC_BOUND } from './components.js';
 import type { Component, ComponentService } from './components.js';
 
 /**
@@ -359,6 +360,10 @@ export function deriveNetworkRules(a: Architecture): NetworkRule[] {
     const to = byId.get(conn.to);
     if (!from || !to) continue;
     if (conn.kind === 'authenticate' || conn.kind === 'protect') continue;
+    // Only something running inside the VPC opens a connection to a VPC target; a queue or stream that triggers a
+    // task is polled by the task, so it needs no ingress rule.
+    const inVpc = VPC_BOUND.has(from.service) || (from.service === 'lambda' && from.config.inVpc);
+    if (!inVpc) continue;
     const port = servicePort(to);
     if (port === undefined) continue;
     if (!['aurora', 'rds', 'elasticache', 'documentdb', 'opensearch', 'redshift', 'ecs-fargate', 'ec2-asg', 'eks'].includes(to.service)) continue;
@@ -373,4 +378,69 @@ export function deriveNetworkRules(a: Architecture): NetworkRule[] {
 /** Identity grants for one principal, in order. */
 export function grantsFor(grants: Grant[], principal: string): IdentityGrant[] {
   return grants.filter((g): g is IdentityGrant => g.type === 'identity' && g.principal === principal);
+}
+
+/** Kinds whose data a customer-managed key encrypts when the design asks for one (`security.encryptionKeys`). */
+export const CMK_ENCRYPTED: ReadonlySet<ComponentService> = new Set([
+  'sqs',
+  'sns',
+  's3',
+  'dynamodb',
+  'kinesis-streams',
+  'secrets-manager',
+  'aurora',
+  'rds',
+  'documentdb',
+]);
+
+/** Use of the design's customer-managed key by one principal's role. */
+export interface KeyGrant {
+  principal: string;
+  /** Statement id, unique per principal. */
+  sid: 'UseEncryptionKey';
+  /** kms:Decrypt to read, plus kms:GenerateDataKey when the principal writes. */
+  actions: string[];
+  /** Components whose encryption makes the key necessary, in grant order. */
+  targets: string[];
+  reason: string;
+}
+
+const WRITES_DATA = /^(sqs:SendMessage|sns:Publish|s3:PutObject|dynamodb:(PutItem|UpdateItem|BatchWriteItem)|kinesis:PutRecords?|secretsmanager:PutSecretValue)$/;
+
+/**
+ * With customer-managed keys, reading CMK-encrypted data (queues, topics, buckets, tables, streams, secrets and
+ * database secrets) also needs the key: one statement per principal, derived from its identity grants, so all
+ * targets render the same `kms:` permissions. Empty when the design uses AWS managed keys.
+ */
+export function deriveKeyGrants(a: Architecture, grants: Grant[] = deriveGrants(a)): KeyGrant[] {
+  if (a.security.encryptionKeys !== 'customer-managed') return [];
+  const byId = new Map(a.components.map((c) => [c.id, c]));
+  const out = new Map<string, KeyGrant>();
+  for (const g of grants) {
+    if (g.type !== 'identity') continue;
+    const target = byId.get(g.target);
+    if (!target || !CMK_ENCRYPTED.has(target.service)) continue;
+    const k = out.get(g.principal) ?? { principal: g.principal, sid: 'UseEncryptionKey' as const, actions: ['kms:Decrypt'], targets: [], reason: '' };
+    if (!k.targets.includes(g.target)) k.targets.push(g.target);
+    if (g.actions.some((x) => WRITES_DATA.test(x)) && !k.actions.includes('kms:GenerateDataKey')) k.actions.push('kms:GenerateDataKey');
+    k.reason = `${g.principal} uses data encrypted with the customer-managed key in ${k.targets.join(', ')}`;
+    out.set(g.principal, k);
+  }
+  return [...out.values()];
+}
+
+/**
+ * AWS service principals that must use the customer-managed key to deliver into encrypted targets on the design's
+ * behalf (SNS into an encrypted queue, S3 notifications, EventBridge targets), from the resource grants.
+ */
+export function keyServicePrincipals(a: Architecture, grants: Grant[] = deriveGrants(a)): string[] {
+  if (a.security.encryptionKeys !== 'customer-managed') return [];
+  const byId = new Map(a.components.map((c) => [c.id, c]));
+  const out = new Set<string>();
+  for (const g of grants) {
+    if (g.type !== 'resource') continue;
+    const target = byId.get(g.target);
+    if (target && (target.service === 'sqs' || target.service === 'sns')) out.add(g.servicePrincipal);
+  }
+  return [...out].sort();
 }

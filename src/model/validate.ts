@@ -108,6 +108,9 @@ const TRIGGER_SOURCES: ReadonlySet<ComponentService> = new Set([
   'apigateway-websocket',
 ]);
 
+/** Stores reachable only from inside the VPC (no public endpoint). */
+const VPC_ONLY_TARGETS: ReadonlySet<ComponentService> = new Set(['aurora', 'rds', 'elasticache', 'documentdb', 'opensearch']);
+
 const FARGATE_MEMORY: Record<string, [number, number, number]> = {
   // cpu: [min MB, max MB, step MB]
   '256': [512, 2048, 512],
@@ -157,6 +160,9 @@ export function checkArchitecture(a: Architecture, root = 'architecture'): Model
       );
     }
     if (conn.kind === 'protect' && from.service !== 'waf') err(`connections[${i}].from`, `only a waf component can protect; '${from.id}' is ${from.service}`);
+    if (VPC_ONLY_TARGETS.has(to.service) && from.service === 'lambda' && !from.config.inVpc && conn.kind !== 'authenticate') {
+      err(`connections[${i}]`, `lambda '${from.id}' cannot reach ${to.service} '${to.id}' from outside the VPC`, `Set components.${from.id}.config.inVpc to true.`);
+    }
     if (conn.kind === 'trigger' && !TRIGGER_SOURCES.has(from.service)) {
       err(`connections[${i}].from`, `${from.service} '${from.id}' cannot trigger other components`, `Trigger sources are: ${[...TRIGGER_SOURCES].join(', ')}. Use invoke for direct calls.`);
     }

@@ -97,3 +97,16 @@ describe('Requirements', () => {
     expect(r.openQuestions).toEqual([]);
   });
 });
+
+describe('reachability', () => {
+  it('refuses a Lambda outside the VPC talking to a VPC-only store, naming the fix', () => {
+    const r = parseArchitecture({
+      name: 'x',
+      network: {},
+      components: [{ id: 'fn', service: 'lambda' }, { id: 'db', service: 'aurora' }],
+      connections: [{ from: 'fn', to: 'db', kind: 'read-write' }],
+    });
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]).toMatchObject({ path: 'architecture.connections[0]', fix: 'Set components.fn.config.inVpc to true.' });
+  });
+});
