@@ -8,3 +8,5 @@ export { parseCfnTemplate, stringifyCfnYaml, CfnParseError, CFN_TAGS, SHORT_FORM
 export { CfnEngineHost, EngineUnavailable, sharedEngineHost, stopSharedEngine, type EngineHostOptions } from './cfn/engine.js';
 export { loadCfnSpec } from './cfn/spec.js';
 export { buildReport, countFindings, formatFinding, findingLocation, parseFailure, sortFindings, type ValidationReport, type ValidationFinding } from './report.js';
+export { validateTerraform, type TfFile } from './tf/validate.js';
+export { loadTfSchema, tfSchemaPath, type TfSchema, type TfSchemaHeader } from './tf/schema.js';
