@@ -10,3 +10,4 @@ export { loadCfnSpec } from './cfn/spec.js';
 export { buildReport, countFindings, formatFinding, findingLocation, parseFailure, sortFindings, type ValidationReport, type ValidationFinding } from './report.js';
 export { validateTerraform, type TfFile } from './tf/validate.js';
 export { loadTfSchema, tfSchemaPath, type TfSchema, type TfSchemaHeader } from './tf/schema.js';
+export { detectFormat, validateTemplateFiles, TEMPLATE_FORMATS, type TemplateFormat, type TemplateInput } from './template.js';
