@@ -1,11 +1,19 @@
 import { join } from 'node:path';
+import { Document } from 'yaml';
+import { LAYERS } from '../model/layer.js';
+import { UserError } from '../shared/errors.js';
+import { slugify } from '../shared/ids.js';
 import { packageRoot } from '../shared/paths.js';
+import { didYouMean } from '../shared/suggest.js';
 import type { Entry } from './folder.js';
 import { NoteFolder } from './folder.js';
+import { checkNoteSize, checkWriteSize } from './limits.js';
+import { openNote, parseNote, serializeNote, setFields } from './note.js';
 import { noteUri } from './paths.js';
 import { memoryRoot } from './root.js';
+import type { MemoryStore } from './store.js';
 import { clip, firstParagraph, sectionText } from './summary.js';
-import type { AcceptedDecision } from './types.js';
+import { SERVICE_ID, type AcceptedDecision, type NoteSummary } from './types.js';
 
 /** Folder of architecture decision records inside the memory folder. */
 export const DECISIONS_DIR = 'decisions';
@@ -107,3 +115,166 @@ export async function acceptedDecisions(projectRoot: string, memoryDir?: string)
 export function libraryRoot(): string {
   return join(packageRoot(), 'memory');
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Recording decisions
+// ---------------------------------------------------------------------------------------------------------------
+
+/** One option that was weighed. */
+export interface DecisionOption {
+  name: string;
+  description?: string;
+  pros?: string[];
+  cons?: string[];
+}
+
+/** What {@link recordDecision} needs: the parts of an architecture decision record. */
+export interface DecisionInput {
+  title: string;
+  /** The forces at play: requirements, constraints, what prompted the decision. */
+  context: string;
+  options?: DecisionOption[];
+  /** What was decided, in full sentences. */
+  decision: string;
+  /** What becomes easier or harder because of it. */
+  consequences: string;
+  /** @default 'accepted' */
+  status?: 'proposed' | 'accepted' | 'deprecated';
+  deciders?: string[];
+  tags?: string[];
+  /** The decision this one replaces: its number (`3`) or path. It is marked superseded in the same locked step. */
+  supersedes?: number | string;
+  /** Catalog service ids this decision chose / ruled out (service selection honours accepted ones). */
+  chosen?: string[];
+  rejected?: string[];
+  /** Architecture layer: edge, compute, data, integration, security, observability or network. */
+  layer?: string;
+}
+
+export interface RecordedDecision {
+  note: NoteSummary;
+  number: number;
+  /** The predecessor, now marked superseded. */
+  superseded?: NoteSummary;
+}
+
+const NEW_DECISION_STATUSES = ['proposed', 'accepted', 'deprecated'] as const;
+
+/** `7` -> `0007`: four digits sort well in a folder listing; numbers past 9999 simply grow. */
+export const padAdr = (n: number) => String(n).padStart(4, '0');
+
+/**
+ * Writes `decisions/infrastructure-NNNN-<slug>.md` with the next free number (one above the highest in the folder),
+ * and, when `supersedes` is given, marks that decision superseded in the same locked step. The lock is held across
+ * processes, so concurrent writers never share a number and never lose a predecessor update.
+ */
+export async function recordDecision(store: MemoryStore, input: DecisionInput): Promise<RecordedDecision> {
+  checkDecision(input);
+  return store.exclusive(async (tx) => {
+    const names = await tx.names(DECISIONS_DIR);
+    const paths = names.map((n) => `${DECISIONS_DIR}/${n}`);
+    const number = Math.max(0, ...paths.map((p) => adrNumber(p) ?? 0)) + 1;
+    const path = `${DECISIONS_DIR}/infrastructure-${padAdr(number)}-${slugify(input.title, 50)}.md`;
+    const now = tx.now();
+
+    let predecessor: { path: string; content: string; title: string; number: number | undefined } | undefined;
+    if (input.supersedes !== undefined) {
+      const ref = resolveDecisionRef(input.supersedes, paths);
+      if (!ref) {
+        const recent = paths.filter((p) => adrNumber(p) !== undefined).sort().slice(-5);
+        throw new UserError('supersedes', `no decision '${input.supersedes}' in ${DECISIONS_DIR}/`, recent.length ? `Recent decisions: ${recent.join(', ')}.` : 'The project has no recorded decisions yet.');
+      }
+      const current = (await tx.read(ref))!;
+      const parsed = parseNote(ref, current.content);
+      if (parsed.problem) throw new UserError('supersedes', `'${ref}' cannot be marked superseded: ${parsed.problem}`, 'Fix its front matter with memory_write first.');
+      if (parsed.meta.status === 'superseded' || parsed.meta.supersededBy !== undefined) {
+        throw new UserError('supersedes', `'${ref}' is already superseded${parsed.meta.supersededBy ? ` by ${parsed.meta.supersededBy}` : ''}`, 'Supersede the newest decision in that chain instead.');
+      }
+      predecessor = { path: ref, content: current.content, title: parsed.meta.title, number: adrNumber(ref) };
+    }
+
+    const text = renderDecision(number, input, now, predecessor);
+    checkNoteSize(text, 'decision');
+    const note = await tx.put(path, text);
+    if (!predecessor) return { note, number };
+    const marked = markSuperseded(predecessor.content, path, number, input.title, now);
+    const superseded = await tx.put(predecessor.path, marked);
+    return { note, number, superseded };
+  });
+}
+
+function checkDecision(input: DecisionInput): void {
+  checkWriteSize({ ...input });
+  const required = ['title', 'context', 'decision', 'consequences'] as const;
+  for (const field of required) {
+    if (typeof input[field] !== 'string' || input[field].trim() === '') throw new UserError(field, `${field} is empty`, `Every ADR needs a ${field}.`);
+  }
+  if (input.title.length > 200) throw new UserError('title', `title is ${input.title.length} characters long; keep it under 200`, 'Put the detail in context or decision.');
+  if (input.status !== undefined && !(NEW_DECISION_STATUSES as readonly string[]).includes(input.status)) {
+    throw new UserError('status', `a new decision cannot be '${input.status}'`, `Use ${NEW_DECISION_STATUSES.join(', ')}; a decision becomes superseded when a later one names it in supersedes.`);
+  }
+  input.options?.forEach((o, i) => {
+    if (!o.name?.trim()) throw new UserError(`options[${i}].name`, 'option name is empty');
+  });
+  for (const field of ['chosen', 'rejected'] as const) {
+    input[field]?.forEach((id, i) => {
+      if (!SERVICE_ID.test(id)) throw new UserError(`${field}[${i}]`, `'${id}' is not a service id`, 'Use catalog ids in lower case, e.g. dynamodb, ecs-fargate, apigateway-websocket, vpc, kms.');
+    });
+  }
+  const both = input.chosen?.filter((id) => input.rejected?.includes(id)) ?? [];
+  if (both.length) throw new UserError('rejected', `'${both[0]}' is both chosen and rejected`, 'A service is one or the other.');
+  if (input.layer !== undefined && !(LAYERS as readonly string[]).includes(input.layer)) {
+    throw new UserError('layer', `'${input.layer}' is not a layer${didYouMean(input.layer, LAYERS)}`, `Use one of ${LAYERS.join(', ')}.`);
+  }
+  if (typeof input.supersedes === 'number' && (!Number.isInteger(input.supersedes) || input.supersedes < 1)) {
+    throw new UserError('supersedes', `'${input.supersedes}' is not a decision number`, 'Give the number of an earlier decision (e.g. 3) or its path.');
+  }
+}
+
+const bullets = (items: string[] | undefined, label: string) => (items ?? []).filter((s) => s.trim()).map((s) => `- ${label}: ${s.trim()}`);
+
+/** The ADR text: front matter, then Context, Options considered, Decision and Consequences (Nygard's shape, with options). */
+export function renderDecision(number: number, input: DecisionInput, now: string, predecessor?: { path: string; title: string; number: number | undefined }): string {
+  const doc = new Document({});
+  setFields(doc, {
+    type: 'decision',
+    title: input.title.trim(),
+    status: input.status ?? 'accepted',
+    created: now,
+    updated: now,
+    deciders: input.deciders?.length ? input.deciders : undefined,
+    tags: input.tags ?? [],
+    layer: input.layer,
+    chosen: input.chosen?.length ? input.chosen : undefined,
+    rejected: input.rejected?.length ? input.rejected : undefined,
+    supersedes: predecessor?.path,
+  });
+  const lines = [`# ${number}. ${input.title.trim()}`, ''];
+  if (predecessor) lines.push(`Supersedes [${predecessor.number !== undefined ? `${predecessor.number}. ` : ''}${predecessor.title}](${fileName(predecessor.path)}).`, '');
+  lines.push('## Context', '', input.context.trim(), '');
+  if (input.options?.length) {
+    lines.push('## Options considered', '');
+    for (const o of input.options) {
+      lines.push(`### ${o.name.trim()}`, '');
+      if (o.description?.trim()) lines.push(o.description.trim(), '');
+      const pc = [...bullets(o.pros, 'Pro'), ...bullets(o.cons, 'Con')];
+      if (pc.length) lines.push(...pc, '');
+    }
+  }
+  lines.push('## Decision', '', input.decision.trim(), '', '## Consequences', '', input.consequences.trim(), '');
+  return serializeNote({ doc, body: lines.join('\n') });
+}
+
+/** The predecessor's new text: status superseded, a pointer to its successor in front matter and under its title. */
+export function markSuperseded(content: string, successorPath: string, successorNumber: number, successorTitle: string, now: string): string {
+  const note = openNote(content);
+  setFields(note.doc, { status: 'superseded', superseded_by: successorPath, updated: now });
+  const line = `> Superseded by [${successorNumber}. ${successorTitle.trim()}](${fileName(successorPath)}) on ${now.slice(0, 10)}.`;
+  const lines = note.body.split('\n');
+  const h1 = lines.findIndex((l) => /^#\s/.test(l));
+  if (h1 >= 0) lines.splice(h1 + 1, 0, '', line);
+  else lines.unshift(line, '');
+  return serializeNote({ doc: note.doc, body: lines.join('\n') });
+}
+
+const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);

@@ -4,7 +4,20 @@
  * safe concurrent writes. Other modules read accepted decisions through {@link acceptedDecisions}.
  */
 export { memoryRoot } from './root.js';
-export { acceptedDecisions, libraryRoot } from './decisions.js';
+export { acceptedDecisions, libraryRoot, recordDecision, type DecisionInput, type DecisionOption, type RecordedDecision } from './decisions.js';
+export { savePattern, type PatternInput } from './patterns.js';
+export {
+  MemoryStore,
+  type ListOptions,
+  type ListResult,
+  type MemoryStoreOptions,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+  type Transaction,
+  type WriteInput,
+  type WriteResult,
+} from './store.js';
 export type { AcceptedDecision, DecisionStatus, Note, NoteSource, NoteSummary, NoteType } from './types.js';
 export { DECISION_STATUSES, MEMORY_SCHEME, NOTE_TYPES } from './types.js';
 export { MAX_NOTE_BYTES, MAX_WRITE_BYTES } from './limits.js';

@@ -79,7 +79,8 @@ export function firstHeading(body: string): string | undefined {
   return m?.[1]?.trim() || undefined;
 }
 
-function titleFromPath(path: string): string {
+/** A title made from a file name: `aws-serverless-api.md` -> `aws serverless api`. */
+export function titleFromPath(path: string): string {
   const stem = path.split('/').pop()!.replace(/\.md$/, '');
   return stem.replace(/[-_]+/g, ' ').trim() || stem;
 }
@@ -227,8 +228,9 @@ export function docData(doc: Document): Record<string, unknown> {
   return (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
 }
 
-/** Writes a note back as text: `---`, the YAML, `---`, the body exactly as it was. */
+/** Writes a note back as text: `---`, the YAML, `---`, a blank line unless the body starts with one, the body. */
 export function serializeNote(note: EditableNote): string {
   const yaml = note.doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return `---\n${yaml.endsWith('\n') ? yaml : `${yaml}\n`}---\n${note.body}`;
+  const body = note.body === '' || note.body.startsWith('\n') ? note.body : `\n${note.body}`;
+  return `---\n${yaml.endsWith('\n') ? yaml : `${yaml}\n`}---\n${body}`;
 }
