@@ -1,0 +1,55 @@
+/**
+ * CloudFormation resource types that hold data, with what is lost when CloudFormation deletes one (a `Remove`,
+ * or the delete that follows a replacement). Configuration-only siblings (subnet groups, parameter groups,
+ * policies) are left out on purpose: flagging them would bury the real risks.
+ */
+export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
+  'AWS::RDS::DBInstance': 'the database and its automated backups',
+  'AWS::RDS::DBCluster': 'the database cluster and its automated backups',
+  'AWS::RDS::GlobalCluster': 'the global database',
+  'AWS::DynamoDB::Table': 'every item in the table',
+  'AWS::DynamoDB::GlobalTable': 'every item in every replica',
+  'AWS::S3::Bucket': 'the objects in the bucket (a replacement starts empty)',
+  'AWS::S3Express::DirectoryBucket': 'the objects in the directory bucket',
+  'AWS::S3Tables::TableBucket': 'the tables in the bucket',
+  'AWS::EFS::FileSystem': 'every file on the file system',
+  'AWS::FSx::FileSystem': 'every file on the file system',
+  'AWS::EC2::Volume': 'the data on the volume',
+  'AWS::ElastiCache::CacheCluster': 'the cached (and persisted) data',
+  'AWS::ElastiCache::ReplicationGroup': 'the cached (and persisted) data',
+  'AWS::ElastiCache::ServerlessCache': 'the cached (and persisted) data',
+  'AWS::MemoryDB::Cluster': 'the durable in-memory data',
+  'AWS::DocDB::DBCluster': 'the document database',
+  'AWS::DocDB::DBInstance': 'the document database instance',
+  'AWS::DocDBElastic::Cluster': 'the document database',
+  'AWS::Neptune::DBCluster': 'the graph database',
+  'AWS::Neptune::DBInstance': 'the graph database instance',
+  'AWS::OpenSearchService::Domain': 'the search indexes',
+  'AWS::Elasticsearch::Domain': 'the search indexes',
+  'AWS::OpenSearchServerless::Collection': 'the search indexes',
+  'AWS::Redshift::Cluster': 'the data warehouse',
+  'AWS::RedshiftServerless::Namespace': 'the data warehouse',
+  'AWS::Cassandra::Keyspace': 'every table in the keyspace',
+  'AWS::Cassandra::Table': 'every row in the table',
+  'AWS::Timestream::Database': 'every table in the database',
+  'AWS::Timestream::Table': 'the time series',
+  'AWS::QLDB::Ledger': 'the ledger journal',
+  'AWS::Kinesis::Stream': 'records not yet consumed',
+  'AWS::MSK::Cluster': 'the topics and their messages',
+  'AWS::MSK::ServerlessCluster': 'the topics and their messages',
+  'AWS::AmazonMQ::Broker': 'queued messages',
+  'AWS::SQS::Queue': 'messages waiting in the queue',
+  'AWS::Events::Archive': 'the archived events',
+  'AWS::Cognito::UserPool': 'every user account and password (users must sign up again)',
+  'AWS::KMS::Key': 'the key, so data encrypted with it becomes unreadable once the key is deleted',
+  'AWS::SecretsManager::Secret': 'the secret value',
+  'AWS::Logs::LogGroup': 'the log events',
+  'AWS::ECR::Repository': 'the container images',
+  'AWS::Backup::BackupVault': 'the recovery points',
+  'AWS::CloudTrail::EventDataStore': 'the stored events',
+};
+
+/** What deleting a resource of `type` loses, or undefined when the type holds no data. */
+export function dataHeldBy(type: string | undefined): string | undefined {
+  return type ? STATEFUL_TYPES[type] : undefined;
+}
