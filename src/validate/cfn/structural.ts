@@ -106,6 +106,8 @@ class TemplateChecker {
   /** A transform other than SAM or LanguageExtensions (a macro) may add or rewrite anything. */
   private macro = false;
   private forEach = false;
+  /** Logical IDs SAM will create (not written in the template). */
+  private readonly samGenerated = new Set<string>();
   /** Resource -> resources it depends on (Ref, GetAtt, Sub, DependsOn), for the cycle check. */
   private readonly deps = new Map<string, Set<string>>();
 
@@ -115,7 +117,8 @@ class TemplateChecker {
   ) {
     this.t = isPlainObject(template) ? template : {};
     const section = (k: string) => (isPlainObject(this.t[k]) ? (this.t[k] as Record<string, unknown>) : {});
-    this.resources = section('Resources');
+    // A copy: SAM's generated resources are added to it.
+    this.resources = { ...section('Resources') };
     this.parameters = section('Parameters');
     this.conditions = section('Conditions');
     this.mappings = section('Mappings');
@@ -259,8 +262,10 @@ class TemplateChecker {
     for (const [id, r] of Object.entries(this.resources)) {
       if (isPlainObject(r) && typeof r.Type === 'string') this.resourceTypes.set(id, r.Type);
     }
+    if (this.sam) this.addSamGenerated();
     for (const [id, r] of Object.entries(this.resources)) {
       const path = ['Resources', id];
+      if (this.samGenerated.has(id)) continue;
       if (id.startsWith('Fn::ForEach::')) {
         this.forEach = true;
         this.notChecked.add('Fn::ForEach loops (AWS::LanguageExtensions): the resources they expand to are not checked against the spec.');
@@ -272,6 +277,31 @@ class TemplateChecker {
         continue;
       }
       this.checkResource(id, r, path);
+    }
+  }
+
+  /**
+   * The resources SAM creates with fixed names, so references to them are not reported: the implicit REST and HTTP
+   * APIs, and the execution role of each function that does not name its own.
+   */
+  private addSamGenerated(): void {
+    const generated: Record<string, string> = {};
+    for (const [id, r] of Object.entries(this.resources)) {
+      if (!isPlainObject(r)) continue;
+      const props = isPlainObject(r.Properties) ? r.Properties : {};
+      const events = isPlainObject(props.Events) ? Object.values(props.Events) : [];
+      const eventTypes = new Set(events.map((e) => (isPlainObject(e) ? e.Type : undefined)));
+      if (r.Type === 'AWS::Serverless::Function' || r.Type === 'AWS::Serverless::StateMachine') {
+        if (props.Role === undefined) generated[`${id}Role`] = 'AWS::IAM::Role';
+        if (eventTypes.has('Api')) generated.ServerlessRestApi = 'AWS::ApiGateway::RestApi';
+        if (eventTypes.has('HttpApi')) generated.ServerlessHttpApi = 'AWS::ApiGatewayV2::Api';
+      }
+    }
+    for (const [id, type] of Object.entries(generated)) {
+      if (id in this.resources) continue;
+      this.resources[id] = { Type: type };
+      this.resourceTypes.set(id, type);
+      this.samGenerated.add(id);
     }
   }
 
@@ -416,9 +446,17 @@ class TemplateChecker {
         }
         return [];
       }
-      case 'integer':
-        if (typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value)) return [];
-        return err(`expected integer for ${where}, got ${kindOf(value)} ${show(value)}`);
+      case 'integer': {
+        if (!(typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value))) {
+          return err(`expected integer for ${where}, got ${kindOf(value)} ${show(value)}`);
+        }
+        const allowed = t.allowedValues;
+        if (allowed?.length && !allowed.includes(Number(value))) {
+          const list = allowed.length <= 30 ? `; allowed: ${allowed.join(', ')}` : '';
+          return [{ severity: 'error', path, message: `${String(value)} is not an allowed value of ${where}${list}`, rule: 'allowed-values' }];
+        }
+        return [];
+      }
       case 'number':
         if (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))) return [];
         return err(`expected number for ${where}, got ${kindOf(value)} ${show(value)}`);

@@ -117,7 +117,8 @@ function engineFindings(
     const pathParts: Array<string | number> = [];
     if (d.entityId && d.entityType && SECTION[d.entityType]) {
       pathParts.push(SECTION[d.entityType]!, d.entityId);
-      if (d.propertyPath) pathParts.push(...d.propertyPath.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+      // Only resource diagnostics carry a path relative to the entity; others repeat the section in it.
+      if (d.propertyPath && d.entityType === 'Resource') pathParts.push(...d.propertyPath.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
     }
     let line = d.startLine;
     let column = d.startColumn;

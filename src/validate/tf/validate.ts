@@ -1,5 +1,6 @@
 import type { ValidationFinding } from '../../model/generated.js';
-import { didYouMean } from '../../shared/suggest.js';
+import { distance } from 'fastest-levenshtein';
+import { didYouMean, suggest } from '../../shared/suggest.js';
 import { buildReport, type ValidationReport } from '../report.js';
 import { childBlock, scanHcl, type HclBlock, type PositionOf } from './locate.js';
 import { referencesIn, type TfReference } from './refs.js';
@@ -340,9 +341,11 @@ class FileChecker {
     const def = this.schema.defs[defIndex]!;
     const names = new Set(['id', ...Object.keys(def.a), ...Object.keys(def.b ?? {}), ...(def.c ?? [])]);
     if (!names.has(attr)) {
-      // `bucket_arn` is usually `arn`: a name that is a whole word of the given one is the best hint.
-      const part = [...names].filter((n) => attr.endsWith(`_${n}`) || attr.startsWith(`${n}_`));
-      const hint = part.length ? ` (did you mean ${part.map((n) => `'${n}'`).join(' or ')}?)` : didYouMean(attr, names);
+      // A near spelling comes first (acount_id -> account_id); otherwise `bucket_arn` is usually `arn`, a word of it.
+      const near = suggest(attr, names).filter((n) => distance(n, attr) <= 2);
+      const part = [...names].filter((n) => n !== 'id' && (attr.endsWith(`_${n}`) || attr.startsWith(`${n}_`)));
+      const hints = [...new Set([...near, ...part, ...suggest(attr, names)])].slice(0, 3);
+      const hint = hints.length ? ` (did you mean ${hints.map((n) => `'${n}'`).join(' or ')}?)` : '';
       this.add('error', `${prefix}${type} has no attribute '${attr}' (in ${r.text})${hint}`, address, at(), 'unknown-attribute');
     }
   }
