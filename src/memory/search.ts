@@ -62,6 +62,36 @@ export class NoteIndex {
   }
 }
 
+/** How many of the best hits {@link rerankByProximity} looks at. */
+const RERANK_TOP = 50;
+
+/** Lower-case words of a text, punctuation and markup dropped, as one space-separated string. */
+function words(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Raises hits whose text has the query's words next to each other ("origin access control" as a phrase, not the
+ * three words scattered): BM25 scores words independently, and for architecture vocabulary the phrase is the
+ * concept. Only the best {@link RERANK_TOP} hits are looked at, so the cost stays flat as the store grows.
+ */
+export function rerankByProximity(hits: IndexHit[], query: string, textOf: (path: string) => string): IndexHit[] {
+  const terms = words(query)
+    .split(' ')
+    .filter((t) => t && !STOP_WORDS.has(t));
+  if (terms.length < 2 || hits.length < 2) return hits;
+  const pairs = terms.slice(1).map((t, i) => ` ${terms[i]} ${t}`);
+  const phrase = ` ${terms.join(' ')}`;
+  const top = hits.slice(0, RERANK_TOP).map((h) => {
+    const text = ` ${words(textOf(h.path))}`;
+    const found = pairs.filter((p) => text.includes(p)).length;
+    const factor = 1 + 0.5 * (found / pairs.length) + (terms.length > 2 && text.includes(phrase) ? 0.25 : 0);
+    return { ...h, score: h.score * factor };
+  });
+  top.sort((a, b) => b.score - a.score);
+  return [...top, ...hits.slice(RERANK_TOP)];
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

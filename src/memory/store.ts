@@ -8,7 +8,7 @@ import { checkNoteSize, checkWriteSize, LIST_LIMIT_MAX, MAX_NOTE_BYTES, SEARCH_L
 import { LOCK_NAME, WriteLock } from './lock.js';
 import { docData, firstHeading, frontMatterIssues, noteVersion, openNote, parseNote, serializeNote, setFields, titleFromPath, typeFromPath, type EditableNote } from './note.js';
 import { checkNotePath, noteUri, resolveNote } from './paths.js';
-import { NoteIndex, snippet } from './search.js';
+import { NoteIndex, rerankByProximity, snippet } from './search.js';
 import { DECISION_STATUSES, NOTE_TYPES, type AcceptedDecision, type DecisionStatus, type Note, type NoteSource, type NoteSummary, type NoteType } from './types.js';
 
 export interface MemoryStoreOptions {
@@ -233,7 +233,7 @@ export class MemoryStore {
     await this.refresh();
     const index = this.ensureIndex();
     const tag = options.tag?.toLowerCase();
-    const hits = index.search(query, (path) => {
+    const matches = index.search(query, (path) => {
       const e = this.entry(path);
       if (!e) return false;
       const m = e.parsed.meta;
@@ -241,6 +241,10 @@ export class MemoryStore {
       if (options.status && m.status !== options.status) return false;
       if (tag && !m.tags.some((t) => t.toLowerCase() === tag)) return false;
       return true;
+    });
+    const hits = rerankByProximity(matches, query, (path) => {
+      const e = this.entry(path)!;
+      return `${e.parsed.meta.title}\n${e.parsed.body}`;
     });
     const results = hits.slice(0, limit).map((h) => {
       const e = this.entry(h.path)!;

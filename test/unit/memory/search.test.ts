@@ -24,6 +24,17 @@ describe('memory search', () => {
     expect((await store.search({ query: 'kineses' })).results[0]?.path).toBe('decisions/infrastructure-0002-old.md');
   });
 
+  it('ranks the words as a phrase above the same words scattered', async () => {
+    const { store } = makeStore({
+      project: {
+        'notes/scattered.md': '# DR\n\nThe origin failover needs access to the recovery controller. Access is logged; control planes differ by origin.\n',
+        'notes/phrase.md': '# CDN\n\nUse origin access control for the bucket.\n',
+      },
+    });
+    const r = await store.search({ query: 'origin access control' });
+    expect(r.results.map((h) => h.path)).toEqual(['notes/phrase.md', 'notes/scattered.md']);
+  });
+
   it('filters by type, status and tag', async () => {
     const { store } = makeStore({ project: notes });
     expect((await store.search({ query: 'order events', status: 'accepted' })).results.map((h) => h.path)).toEqual(['decisions/infrastructure-0001-queue.md']);
