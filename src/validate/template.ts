@@ -9,7 +9,7 @@ export const TEMPLATE_FORMATS = ['cloudformation', 'terraform'] as const;
 export type TemplateFormat = (typeof TEMPLATE_FORMATS)[number];
 
 const TF_BLOCK = /^[ \t]*(resource|data|provider|terraform|variable|output|module|locals|ephemeral)(\s+"[^"\n]*")*\s*\{/m;
-const CFN_KEY = /^["']?(AWSTemplateFormatVersion|Resources|Transform)["']?\s*:/m;
+const CFN_KEY = /(^|[{,]\s*)["']?(AWSTemplateFormatVersion|Resources|Transform)["']?\s*:/m;
 
 /**
  * Guesses the language of a template from its file name and text: `.tf` is Terraform; YAML or JSON with
@@ -19,8 +19,9 @@ const CFN_KEY = /^["']?(AWSTemplateFormatVersion|Resources|Transform)["']?\s*:/m
 export function detectFormat(text: string, fileName?: string): TemplateFormat | undefined {
   const name = fileName?.toLowerCase() ?? '';
   if (name.endsWith('.tf')) return 'terraform';
-  if (CFN_KEY.test(text)) return 'cloudformation';
+  // HCL blocks first: a Terraform heredoc may hold JSON with a "Resources" key, a template never holds HCL blocks.
   if (TF_BLOCK.test(text)) return 'terraform';
+  if (CFN_KEY.test(text)) return 'cloudformation';
   if (/\.(ya?ml|template|json)$/.test(name)) return 'cloudformation';
   return undefined;
 }

@@ -80,6 +80,35 @@ export interface CfnSource {
  * either the source or the first syntax error with its line and column.
  */
 export function parseCfnSource(text: string): { ok: true; source: CfnSource } | { ok: false; error: CfnSyntaxError } {
+  // JSON templates take the native parser (tens of times faster on large files); positions are only worked out, with
+  // the YAML parser, when a finding needs one.
+  if (/^\s*\{/.test(text)) {
+    try {
+      const value = JSON.parse(text) as unknown;
+      let located: CfnSource | undefined;
+      return {
+        ok: true,
+        source: {
+          value,
+          syntax: 'json',
+          locate(path) {
+            if (!located) {
+              const r = parseWithYaml(text);
+              if (!r.ok) return undefined;
+              located = r.source;
+            }
+            return located.locate(path);
+          },
+        },
+      };
+    } catch {
+      // Not strict JSON: CloudFormation then reads it as YAML, and so do we (with error positions).
+    }
+  }
+  return parseWithYaml(text);
+}
+
+function parseWithYaml(text: string): { ok: true; source: CfnSource } | { ok: false; error: CfnSyntaxError } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { customTags: CFN_TAGS, lineCounter, prettyErrors: false, strict: true, uniqueKeys: true });
   const first = doc.errors[0];

@@ -75,7 +75,19 @@ function skipString(s: string, i: number, to: number): number {
   return to;
 }
 
-function exprRefs(s: string, from: number, to: number, out: TfReference[]): void {
+/** Names bound by for-expressions (`[for k, v in x : ...]`) in an expression: temporaries, not references. */
+function forVariables(s: string, from: number, to: number): Set<string> {
+  const vars = new Set<string>();
+  const re = /\bfor\s+([A-Za-z_][A-Za-z0-9_-]*)(?:\s*,\s*([A-Za-z_][A-Za-z0-9_-]*))?\s+in\b/g;
+  const span = s.slice(from, to);
+  for (let m = re.exec(span); m; m = re.exec(span)) {
+    vars.add(m[1]!);
+    if (m[2]) vars.add(m[2]);
+  }
+  return vars;
+}
+
+function exprRefs(s: string, from: number, to: number, out: TfReference[], bound: Set<string> = forVariables(s, from, to)): void {
   let i = from;
   while (i < to) {
     const c = s[i]!;
@@ -100,7 +112,7 @@ function exprRefs(s: string, from: number, to: number, out: TfReference[]): void
     i += name.length;
     // Function calls and object keys (`{ k = v }`, `{ k: v }`) are not references.
     const j = skipBlank(s, i, to);
-    if (s[j] === '(' || KEYWORDS.has(name) || /^(=[^=>]|:)/.test(s.slice(j, j + 2))) continue;
+    if (s[j] === '(' || KEYWORDS.has(name) || bound.has(name) || /^(=[^=>]|:)/.test(s.slice(j, j + 2))) continue;
     parts.push(name);
     let textEnd = i;
     for (;;) {
@@ -121,7 +133,7 @@ function exprRefs(s: string, from: number, to: number, out: TfReference[]): void
       } else if (s[i] === '[') {
         const close = matchBracket(s, i + 1, to);
         // The index itself may hold references (aws_subnet.private[count.index]).
-        exprRefs(s, i + 1, close, out);
+        exprRefs(s, i + 1, close, out, bound);
         parts.push('[]');
         i = close + 1;
       } else break;
