@@ -64,11 +64,11 @@ export function priceCharges(charges: readonly Charge[], ctx: PriceContext): Cos
       continue;
     }
     const total = idx.reduce((s, i) => s + charges[i]!.quantity, 0);
-    // Edge groups and global services are not regions: only a real other region deserves a "priced in" note.
+    // Edge groups and global services are not regions: only a real other region is "elsewhere".
     const elsewhere = region !== ctx.region && ctx.catalog.service(first.catalog)?.scope === 'region';
     const poolId = freePoolFor(`${first.catalog}/${first.key}`);
-    // Only the account's home region gets the allowance once; replicas in other regions pay in full.
-    const left = poolId && region === ctx.region ? (pools.get(poolId) ?? 0) : 0;
+    // The allowance is spent once, in the design's region; replicas in other regions pay in full.
+    const left = poolId && !elsewhere ? (pools.get(poolId) ?? 0) : 0;
     const priced = tieredCost(look.tiers, total, left);
     if (poolId && priced.free > 0) pools.set(poolId, left - priced.free);
     const unitPrice = priced.billable > 0 ? priced.cost / priced.billable : priced.marginalFrom;
