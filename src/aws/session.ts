@@ -31,6 +31,11 @@ export interface CfnSessionOptions {
   connectionTimeoutMs?: number | undefined;
   /** Replaces the HTTP handler (tests drive the real middleware stack with recorded responses through this). */
   requestHandler?: CloudFormationClientConfig['requestHandler'];
+  /**
+   * Another CloudFormation endpoint (LocalStack, a test server). Usually unnecessary: the SDK itself honours
+   * AWS_ENDPOINT_URL_CLOUDFORMATION and AWS_ENDPOINT_URL.
+   */
+  endpoint?: string | undefined;
   /** Where the credential chain's warnings go instead of the console. */
   logger?: Logger | undefined;
 }
@@ -72,8 +77,11 @@ export function createCfnSession(options: CfnSessionOptions): CfnSession {
     credentials,
     maxAttempts: options.maxAttempts ?? CLIENT_DEFAULTS.maxAttempts,
     retryMode: 'adaptive',
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     requestHandler: options.requestHandler ?? {
       requestTimeout: options.requestTimeoutMs ?? CLIENT_DEFAULTS.requestTimeoutMs,
+      // Without this the SDK only logs a warning when the request timeout passes and keeps waiting.
+      throwOnRequestTimeout: true,
       connectionTimeout: options.connectionTimeoutMs ?? CLIENT_DEFAULTS.connectionTimeoutMs,
     },
   });
