@@ -45,8 +45,8 @@ export const validateTemplateTool = defineTool({
   async handler(args, ctx) {
     if (args.template !== undefined && args.path !== undefined) throw new UserError('template', 'give either template or path, not both');
     const field = args.path !== undefined ? 'path' : 'template';
-    const files = args.path !== undefined ? await readTemplateFiles(await ctx.projectRoot(), args.path) : inline(args.template, args.format);
     const { validateTemplateFiles, countFindings, formatFinding, detectFormat } = await import('../../../validate/index.js');
+    const files = args.path !== undefined ? await readTemplateFiles(await ctx.projectRoot(), args.path) : inline(args.template, args.format ?? detectFormat(args.template ?? ''));
     const full = args.full ?? true;
     const guessed = args.format ?? detectFormat(files[0]?.content ?? '', files[0]?.path);
     if (guessed === 'cloudformation' && full) await ctx.progress(0, 1, 'Running the CloudFormation spec check and AWS validator');
@@ -78,6 +78,7 @@ function inline(template: string | undefined, format: string | undefined): Array
   if (template === undefined) throw new UserError('template', 'no template given', 'Pass template (the text) or path (a file under the project root).');
   if (Buffer.byteLength(template) > MAX_BYTES) throw new UserError('template', `the template is larger than ${MAX_BYTES / 1024 / 1024} MB`);
   const looksJson = /^\s*[{[]/.test(template);
+  // Findings name a file; inline text gets the name its format would have on disk.
   const name = format === 'terraform' ? 'main.tf' : format === 'cloudformation' ? (looksJson ? 'template.json' : 'template.yaml') : 'template';
   return [{ path: name, content: template }];
 }
