@@ -74,7 +74,8 @@ export class PriceCatalog {
       const [usd, rateCode] = prices[i]!;
       return rateCode ? { upTo: t.upTo, usd, rateCode } : { upTo: t.upTo, usd };
     });
-    return { ok: true, service, dimension, unit: def.unit, description: def.description, tiers, source: def.source, asOf: def.asOf, ...(def.url ? { url: def.url } : {}) };
+    const from = def.regionSources?.[key] ?? def;
+    return { ok: true, service, dimension, unit: def.unit, description: def.description, tiers, source: from.source, asOf: from.asOf, ...(def.url && from.source === 'curated' ? { url: def.url } : {}) };
   }
 
   /** Hourly price of one instance or node type in one region, with suggestions when the type is unknown. */
@@ -85,6 +86,7 @@ export class PriceCatalog {
     const hit = inRegion?.[type];
     if (hit) {
       const overlay = def.overlays?.find((o) => o.region === region && o.types.includes(type));
+      const from = def.regionSources?.[region] ?? def;
       return {
         ok: true,
         service,
@@ -93,8 +95,8 @@ export class PriceCatalog {
         unit: def.unit,
         usd: hit[0],
         ...(hit[1] ? { rateCode: hit[1] } : {}),
-        source: def.source,
-        asOf: overlay?.asOf ?? def.asOf,
+        source: from.source,
+        asOf: overlay?.asOf ?? from.asOf,
         ...(overlay ? { note: `price from ${overlay.source}` } : {}),
       };
     }
@@ -144,15 +146,24 @@ async function readServiceFiles(dir: string): Promise<{ index: CatalogIndex; ser
 export function overlayService(base: ServicePrices | undefined, top: ServicePrices): ServicePrices {
   if (!base) return top;
   const out: ServicePrices = { ...base, dimensions: { ...base.dimensions }, tables: { ...base.tables } };
+  const sourcesOf = (regions: string[], part: { source: CatalogSource; asOf: string; regionSources?: Record<string, { source: CatalogSource; asOf: string }> }) =>
+    Object.fromEntries(regions.map((r) => [r, part.regionSources?.[r] ?? { source: part.source, asOf: part.asOf }]));
   for (const [id, dim] of Object.entries(top.dimensions)) {
     const under = base.dimensions[id];
-    out.dimensions[id] = under && sameTiers(under, dim) ? { ...dim, regions: { ...under.regions, ...dim.regions } } : dim;
+    out.dimensions[id] =
+      under && sameTiers(under, dim)
+        ? { ...under, regions: { ...under.regions, ...dim.regions }, regionSources: { ...under.regionSources, ...sourcesOf(Object.keys(dim.regions), dim) } }
+        : dim;
   }
   for (const [id, t] of Object.entries(top.tables)) {
     const under = base.tables[id];
-    const regions: CatalogTable['regions'] = { ...(under?.regions ?? {}) };
+    if (!under) {
+      out.tables[id] = t;
+      continue;
+    }
+    const regions: CatalogTable['regions'] = { ...under.regions };
     for (const [r, types] of Object.entries(t.regions)) regions[r] = { ...(regions[r] ?? {}), ...types };
-    out.tables[id] = { ...t, regions };
+    out.tables[id] = { ...under, regions, regionSources: { ...under.regionSources, ...sourcesOf(Object.keys(t.regions), t) } };
   }
   out.asOf = top.asOf > base.asOf ? top.asOf : base.asOf;
   out.origin = `${top.origin}; over ${base.origin}`;

@@ -45,6 +45,8 @@ export interface CatalogDimension {
   url?: string;
   /** For curated prices: why it is hand-entered. */
   reason?: string;
+  /** Regions refreshed from another source than the rest (set when an overlay is laid over the bundled file). */
+  regionSources?: Record<string, { source: CatalogSource; asOf: string }>;
 }
 
 /** Hourly (or monthly) prices by instance type or node type, per region. */
@@ -60,6 +62,8 @@ export interface CatalogTable {
   reason?: string;
   /** Types whose price came from a secondary source, with its date (e.g. newer EC2 types from a later list). */
   overlays?: Array<{ region: string; types: string[]; source: string; asOf: string }>;
+  /** Regions refreshed from another source than the rest. */
+  regionSources?: Record<string, { source: CatalogSource; asOf: string }>;
 }
 
 /** One service file of the catalog. */
