@@ -1,7 +1,9 @@
 import type { Architecture } from '../model/index.js';
 import { REGION_CODES } from '../model/index.js';
 import type { PriceCatalog } from './catalog/load.js';
-import { checkRegion, estimateCost, type EstimateOptions } from './estimate.js';
+import { checkRegion, checkUsage, type EstimateOptions } from './estimate.js';
+import { priceDesign } from './price.js';
+import { deriveUsage } from './usage.js';
 
 export interface RegionCost {
   region: string;
@@ -29,21 +31,27 @@ export interface RegionComparison {
  */
 export function compareRegions(arch: Architecture, catalog: PriceCatalog, regions: readonly string[] = REGION_CODES, options: Omit<EstimateOptions, 'region' | 'factors'> = {}): RegionComparison {
   const list = regions.map((r, i) => checkRegion(r, `regions[${i}]`));
-  const opts = { ...options, factors: [], recommendations: false };
-  const base = estimateCost(arch, catalog, { ...opts, region: arch.region });
+  checkUsage(options.usage, arch);
+  const freeTier = options.freeTier ?? true;
+  // Usage does not depend on the region: derive it once, then price it everywhere.
+  const { profile } = deriveUsage(arch, { ...(options.requirements ? { requirements: options.requirements } : {}), ...(options.usage ? { override: options.usage } : {}) });
+  const priceIn = (region: string) => priceDesign(arch, profile, catalog, region, freeTier).lineItems;
+  const baseItems = priceIn(arch.region);
+  const baseMonthly = baseItems.reduce((s, i) => s + i.monthly, 0);
   const rows: RegionCost[] = list.map((region) => {
-    const r = region === arch.region ? base : estimateCost(arch, catalog, { ...opts, region });
-    const missing = r.lineItems.filter((i) => i.unpriced);
+    const items = region === arch.region ? baseItems : priceIn(region);
+    const monthly = items.reduce((s, i) => s + i.monthly, 0);
+    const missing = items.filter((i) => i.unpriced);
     return {
       region,
-      monthly: r.totals.monthly,
-      annual: r.totals.annual,
+      monthly,
+      annual: monthly * 12,
       unpricedItems: missing.length,
       unavailable: missing.map((i) => `${i.component}: ${i.dimension}: ${i.unpriced}`),
-      deltaFromBase: r.totals.monthly - base.totals.monthly,
+      deltaFromBase: monthly - baseMonthly,
     };
   });
   rows.sort((a, b) => a.unpricedItems - b.unpricedItems || a.monthly - b.monthly);
   const cheapest = rows.find((r) => r.unpricedItems === 0);
-  return { baseRegion: arch.region, freeTier: options.freeTier ?? true, regions: rows, ...(cheapest ? { cheapestComplete: cheapest.region } : {}) };
+  return { baseRegion: arch.region, freeTier, regions: rows, ...(cheapest ? { cheapestComplete: cheapest.region } : {}) };
 }

@@ -39,8 +39,9 @@ export const FREE_TIERS: Record<string, FreeTierPool> = {
   'eventbridge-scheduler': { quantity: 14_000_000, unit: 'invocations', covers: ['eventbridge/scheduler-invocations'], source: 'https://aws.amazon.com/eventbridge/pricing/' },
 };
 
+const POOL_OF = new Map<string, string>(Object.entries(FREE_TIERS).flatMap(([id, pool]) => pool.covers.map((k) => [k, id] as [string, string])));
+
 /** Pool id covering `service/dimension`, if any. */
 export function freePoolFor(key: string): string | undefined {
-  for (const [id, pool] of Object.entries(FREE_TIERS)) if (pool.covers.includes(key)) return id;
-  return undefined;
+  return POOL_OF.get(key);
 }
