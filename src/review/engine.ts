@@ -1,0 +1,56 @@
+import type { Finding } from '../model/index.js';
+import { MODEL_RULES } from './rules/index.js';
+import type { ModelFramework, ModelRule, ReviewSubject } from './types.js';
+
+export interface ModelRunResult {
+  findings: Finding[];
+  evaluated: number;
+  /** Design-level rules not evaluated because the subject is a template. */
+  skipped: number;
+}
+
+/**
+ * Evaluates the model rules of the selected frameworks. Pure and synchronous: the same subject always gives the same
+ * findings in the same order. Finding ids are `rule:component` (or `rule:resource`, or `rule` for design-wide hits),
+ * numbered when one rule hits the same place twice.
+ */
+export function runModelRules(subject: ReviewSubject, frameworks: ReadonlySet<ModelFramework>, rules: readonly ModelRule[] = MODEL_RULES): ModelRunResult {
+  const findings: Finding[] = [];
+  const ids = new Map<string, number>();
+  let evaluated = 0;
+  let skipped = 0;
+  // Template facts carry only the resource; link them to the component mapped from it.
+  const componentOf = new Map<string, string>();
+  for (const [component, resource] of subject.resourceOf) if (component !== 'network') componentOf.set(resource, component);
+  for (const r of rules) {
+    if (!frameworks.has(r.framework)) continue;
+    if (r.scope === 'design' && subject.source !== 'design') {
+      skipped++;
+      continue;
+    }
+    evaluated++;
+    for (const found of r.check(subject)) {
+      const linked = !found.component && found.resource ? componentOf.get(found.resource) : undefined;
+      const h = linked ? { ...found, component: linked } : found;
+      const where = h.component ?? h.resource;
+      const base = where ? `${r.id}:${where}` : r.id;
+      const n = (ids.get(base) ?? 0) + 1;
+      ids.set(base, n);
+      findings.push({
+        id: n === 1 ? base : `${base}#${n}`,
+        rule: r.id,
+        framework: r.framework,
+        ...(r.control ? { control: r.control } : {}),
+        pillar: r.pillar,
+        severity: h.severity ?? r.severity,
+        title: r.title,
+        ...(h.component ? { component: h.component } : {}),
+        ...(h.resource ? { resource: h.resource } : {}),
+        evidence: h.evidence,
+        whyItMatters: r.why,
+        fix: h.fix ?? r.fix,
+      });
+    }
+  }
+  return { findings, evaluated, skipped };
+}
