@@ -28,22 +28,23 @@ export function checkNotePath(input: string, field = 'path'): string {
   return rel;
 }
 
-/** Like {@link checkNotePath}, and also holds each segment to portable names: what a new note may be called. */
-export function checkNewNotePath(input: string, field = 'path'): string {
-  const rel = checkNotePath(input, field);
+/** Holds each segment of a new note's path to portable names, so every note can be named in a URI and on any OS. */
+function checkPortable(rel: string, field: string): void {
   for (const seg of rel.split('/')) {
-    if (seg === '..' || seg === '.' || seg === '') continue; // resolveInside explains these better
     if (!SEGMENT.test(seg)) {
       throw new UserError(field, `'${rel}' has the segment '${seg}', which is not a portable file name`, 'Use letters, digits, dots, dashes and underscores, e.g. notes/cost-savings-plan.md.');
     }
   }
-  return rel;
 }
 
-/** The absolute path of a note under `root`, after every boundary check. */
+/**
+ * The absolute path of a note under `root`, after every boundary check. The escape checks run first because their
+ * messages say what was wrong; a note about to be created must also have a portable name.
+ */
 export async function resolveNote(root: string, input: string, field = 'path', forWriting = false): Promise<{ rel: string; abs: string }> {
-  const rel = forWriting ? checkNewNotePath(input, field) : checkNotePath(input, field);
+  const rel = checkNotePath(input, field);
   const abs = await resolveInside(root, rel, field);
+  if (forWriting) checkPortable(rel, field);
   return { rel, abs };
 }
 
