@@ -1,6 +1,5 @@
 import type { ServerConfig } from '../../config/types.js';
 import { UserError } from '../../shared/errors.js';
-import { DesignWorkspace } from '../../workflow/workspace.js';
 import type { ResourceDefinition } from '../resource.js';
 
 const MIME: Array<[RegExp, string]> = [
@@ -21,6 +20,11 @@ export function mimeFor(file: string): string {
   return MIME.find(([re]) => re.test(file))?.[1] ?? 'text/plain';
 }
 
+async function workspace(projectRoot: () => Promise<string>) {
+  const { DesignWorkspace } = await import('../../workflow/workspace.js');
+  return new DesignWorkspace(await projectRoot());
+}
+
 /** Saved designs: every file under .ai/architecture/<design>/ as design://<design>/<file>. */
 export function workflowResources(_config: ServerConfig): ResourceDefinition[] {
   return [
@@ -31,7 +35,7 @@ export function workflowResources(_config: ServerConfig): ResourceDefinition[] {
       title: 'Saved design files',
       description: 'Files of a saved design: requirements.json, architecture.json, iac/..., cost.*, review.json, diagram.*, plan.md.',
       async list(ctx) {
-        const ws = new DesignWorkspace(await ctx.projectRoot());
+        const ws = await workspace(ctx.projectRoot);
         const out = [];
         for (const design of await ws.list()) {
           for (const file of await ws.files(design)) {
@@ -42,12 +46,12 @@ export function workflowResources(_config: ServerConfig): ResourceDefinition[] {
       },
       complete: {
         async design(value, ctx) {
-          const ws = new DesignWorkspace(await ctx.projectRoot());
+          const ws = await workspace(ctx.projectRoot);
           return (await ws.list()).filter((d) => d.startsWith(value));
         },
       },
       async read(uri, vars, ctx) {
-        const ws = new DesignWorkspace(await ctx.projectRoot());
+        const ws = await workspace(ctx.projectRoot);
         const design = vars.design ?? '';
         const file = decodeURIComponent(vars.file ?? '');
         const data = await ws.readFile(design, file);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Architecture, ModelIssue } from '../../../model/index.js';
-import { parseArchitecture } from '../../../model/index.js';
 import { UserError } from '../../../shared/errors.js';
-import { DesignWorkspace } from '../../../workflow/workspace.js';
+import type { DesignWorkspace } from '../../../workflow/workspace.js';
 import type { ToolContext } from '../../tool.js';
 
 /**
@@ -31,7 +30,9 @@ export interface ResolvedDesign {
   warnings: ModelIssue[];
 }
 
+/** The project's design workspace. Loaded on demand: the model schemas it validates with are not needed at start-up. */
 export async function workspaceFor(ctx: Pick<ToolContext, 'projectRoot'>): Promise<DesignWorkspace> {
+  const { DesignWorkspace } = await import('../../../workflow/workspace.js');
   return new DesignWorkspace(await ctx.projectRoot());
 }
 
@@ -47,6 +48,7 @@ export async function resolveArchitecture(
     return { architecture, design: args.design, workspace, warnings: issues };
   }
   if (args.architecture) {
+    const { parseArchitecture } = await import('../../../model/index.js');
     const parsed = parseArchitecture(args.architecture, 'architecture');
     if (!parsed.ok) {
       const errors = parsed.issues.filter((i) => i.severity === 'error');
