@@ -9,6 +9,8 @@ import {
   DescribeStacksCommand,
   DetectStackDriftCommand,
   ValidateTemplateCommand,
+  type DescribeStacksCommandOutput,
+  type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -219,6 +221,13 @@ describe('aws tools: read-only calls', () => {
     expect(text).toContain("(profile 'dev')");
   });
 
+  it('explain an expired session token and a disabled opt-in region', async () => {
+    cfn.on(DescribeStacksCommand).rejects(awsError('ExpiredToken', 'The security token included in the request is expired', { status: 403 }));
+    expect(await c.err('cfn_stack_status', { stackName: 'orders-api', region: 'eu-west-1' })).toContain("credentials: the AWS session token from profile 'dev' has expired. Log in again (`aws sso login --profile dev`");
+    cfn.on(DescribeStacksCommand).rejects(awsError('InvalidClientTokenId', 'The security token included in the request is invalid.', { status: 403 }));
+    expect(await c.err('cfn_detect_drift', { stackName: 'orders-api', region: 'af-south-1' })).toContain('af-south-1, which is an opt-in region that is probably not enabled for this account');
+  });
+
   it('cfn_detect_drift: drifted resources with their differences', async () => {
     cfn.on(DescribeStacksCommand).resolves(recorded('describe-stacks-orders-api'));
     cfn.on(DetectStackDriftCommand).resolves({ StackDriftDetectionId: 'b78ac9b0-f8e6-11ef-a5a6-0a8e1f2b3c4d' });
@@ -327,12 +336,12 @@ describe('aws tools: previews and deploys with --allow-writes', () => {
   it('executes the previewed change set once, reporting progress and the outcome', async () => {
     const token = await previewKept();
     cfn.reset();
-    const marker = recorded<{ StackEvents: object[] }>('describe-stack-events-page1').StackEvents.slice(0, 1);
-    const done = { StackId: STACK_ID, StackName: 'orders-api', EventId: 'e-done', LogicalResourceId: 'orders-api', PhysicalResourceId: STACK_ID, ResourceType: 'AWS::CloudFormation::Stack', Timestamp: new Date(), ResourceStatus: 'UPDATE_COMPLETE' };
-    const q = { ...done, EventId: 'e-q', LogicalResourceId: 'OrdersDeadLetterQueue', PhysicalResourceId: 'https://sqs.eu-west-1.amazonaws.com/123456789012/q', ResourceType: 'AWS::SQS::Queue', ResourceStatus: 'CREATE_COMPLETE' };
+    const marker = recorded<{ StackEvents: StackEvent[] }>('describe-stack-events-page1').StackEvents.slice(0, 1);
+    const done: StackEvent = { StackId: STACK_ID, StackName: 'orders-api', EventId: 'e-done', LogicalResourceId: 'orders-api', PhysicalResourceId: STACK_ID, ResourceType: 'AWS::CloudFormation::Stack', Timestamp: new Date(), ResourceStatus: 'UPDATE_COMPLETE' };
+    const q: StackEvent = { ...done, EventId: 'e-q', LogicalResourceId: 'OrdersDeadLetterQueue', PhysicalResourceId: 'https://sqs.eu-west-1.amazonaws.com/123456789012/q', ResourceType: 'AWS::SQS::Queue', ResourceStatus: 'CREATE_COMPLETE' };
     cfn.on(DescribeChangeSetCommand).resolves(recorded('describe-change-set-page1'));
     cfn.on(DescribeStackEventsCommand).resolvesOnce({ StackEvents: marker }).resolves({ StackEvents: [done, q, ...marker] });
-    const stack = (recorded('describe-stacks-orders-api') as { Stacks: object[] }).Stacks[0]!;
+    const stack = recorded<DescribeStacksCommandOutput>('describe-stacks-orders-api').Stacks![0]!;
     cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ ...stack, StackStatus: 'UPDATE_COMPLETE' }] });
     const { ExecuteChangeSetCommand } = await import('@aws-sdk/client-cloudformation');
     cfn.on(ExecuteChangeSetCommand).resolves({});

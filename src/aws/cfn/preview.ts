@@ -71,10 +71,16 @@ export interface PreviewResult {
 /** AWS's two ways of saying a change set would change nothing. */
 const NO_CHANGES = /didn't contain changes|did not contain changes|No updates are to be performed/i;
 
-const NOT_UPDATABLE: Record<string, string> = {
-  ROLLBACK_COMPLETE: 'its creation failed and was rolled back, so it can only be deleted',
-  ROLLBACK_FAILED: 'its creation failed and the rollback failed too, so it can only be deleted',
-  DELETE_FAILED: 'a delete failed; finish deleting it first',
+const DELETE_FIRST = 'Delete it (console or `aws cloudformation delete-stack`), then preview again; cfn_stack_status shows why it failed.';
+/** Stack statuses no change set can be created in: why, and what the user does about it. */
+const NOT_UPDATABLE: Record<string, [string, string]> = {
+  ROLLBACK_COMPLETE: ['its creation failed and was rolled back, so it can only be deleted', DELETE_FIRST],
+  ROLLBACK_FAILED: ['its creation failed and the rollback failed too, so it can only be deleted', DELETE_FIRST],
+  DELETE_FAILED: ['a delete failed', 'Finish deleting it (retry the delete, retaining the resources that failed), then preview again.'],
+  UPDATE_ROLLBACK_FAILED: [
+    'an update failed and so did its rollback',
+    'Run `aws cloudformation continue-update-rollback` for the stack (skipping resources that cannot roll back) until it reaches UPDATE_ROLLBACK_COMPLETE, then preview again.',
+  ],
 };
 
 function defaultChangeSetName(): string {
@@ -121,9 +127,8 @@ export async function previewChanges(session: CfnSession, req: PreviewRequest, o
 
   await progress(1, 'looking up the stack');
   const existing = await findStack(session, req.stackName, options);
-  if (existing?.StackStatus && NOT_UPDATABLE[existing.StackStatus]) {
-    throw new UserError('stackName', `stack '${req.stackName}' is ${existing.StackStatus}: ${NOT_UPDATABLE[existing.StackStatus]}`, 'Delete it (console or `aws cloudformation delete-stack`), then preview again; cfn_stack_status shows why it failed.');
-  }
+  const blocked = existing?.StackStatus ? NOT_UPDATABLE[existing.StackStatus] : undefined;
+  if (blocked) throw new UserError('stackName', `stack '${req.stackName}' is ${existing!.StackStatus}: ${blocked[0]}`, blocked[1]);
   if (existing?.StackStatus && existing.StackStatus !== 'REVIEW_IN_PROGRESS' && /_IN_PROGRESS$/.test(existing.StackStatus)) {
     throw new UserError('stackName', `stack '${req.stackName}' is busy (${existing.StackStatus})`, 'Wait until the current operation finishes (cfn_stack_status), then preview again.');
   }

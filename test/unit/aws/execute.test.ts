@@ -4,6 +4,9 @@ import {
   DescribeStackEventsCommand,
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
+  type DescribeChangeSetCommandOutput,
+  type DescribeStacksCommandOutput,
+  type Stack,
   type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -37,7 +40,9 @@ const ev = (logicalId: string, status: string, reason?: string, type = 'AWS::Lam
   ResourceStatus: status as StackEvent['ResourceStatus'],
   ...(reason ? { ResourceStatusReason: reason } : {}),
 });
-const stackIn = (status: string) => ({ Stacks: [{ ...(recorded('describe-stacks-orders-api') as { Stacks: object[] }).Stacks[0], StackStatus: status }] });
+const stackIn = (StackStatus: Stack['StackStatus']): Partial<DescribeStacksCommandOutput> => ({
+  Stacks: [{ ...recorded<DescribeStacksCommandOutput>('describe-stacks-orders-api').Stacks![0]!, StackStatus }],
+});
 const oldEvent = ev('orders-api', 'UPDATE_COMPLETE');
 
 beforeEach(() => {
@@ -111,7 +116,7 @@ describe('executeChangeSet', () => {
   });
 
   it('refuses a change set that went obsolete, before spending the token or executing', async () => {
-    cfn.on(DescribeChangeSetCommand).resolves({ ...recorded('describe-change-set-page1'), ExecutionStatus: 'OBSOLETE' });
+    cfn.on(DescribeChangeSetCommand).resolves({ ...recorded<DescribeChangeSetCommandOutput>('describe-change-set-page1'), ExecutionStatus: 'OBSOLETE' });
     let spent = false;
     await expect(executeChangeSet(testSession(), grant, { waitMs: 1000, beforeExecute: () => (spent = true) })).rejects.toMatchObject({
       field: 'token',

@@ -6,6 +6,9 @@ import {
   DescribeChangeSetCommand,
   DescribeStacksCommand,
   ValidateTemplateCommand,
+  type DescribeChangeSetCommandOutput,
+  type DescribeStacksCommandOutput,
+  type Stack,
 } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,9 +27,10 @@ const req = (over: Partial<PreviewRequest> = {}): PreviewRequest => ({
   timeoutMs: 300_000,
   ...over,
 });
-const pending = { Status: 'CREATE_PENDING', ChangeSetId: CHANGE_SET_ID, StackId: STACK_ID, Changes: [] };
-const deployed = recorded('describe-stacks-orders-api');
-const updateComplete = { Stacks: [{ ...(deployed as { Stacks: object[] }).Stacks[0], StackStatus: 'UPDATE_COMPLETE' }] };
+const pending: Partial<DescribeChangeSetCommandOutput> = { Status: 'CREATE_PENDING', ChangeSetId: CHANGE_SET_ID, StackId: STACK_ID, Changes: [] };
+const deployed = recorded<DescribeStacksCommandOutput>('describe-stacks-orders-api');
+const updateComplete: Partial<DescribeStacksCommandOutput> = { Stacks: [{ ...deployed.Stacks![0]!, StackStatus: 'UPDATE_COMPLETE' }] };
+const stackIn = (StackStatus: Stack['StackStatus']): Partial<DescribeStacksCommandOutput> => ({ Stacks: [{ StackName: 'orders-api', StackId: STACK_ID, StackStatus, CreationTime: new Date() }] });
 
 beforeEach(() => {
   cfn.reset();
@@ -80,7 +84,7 @@ describe('previewChanges', () => {
 
   it('previews a new stack as CREATE and removes the empty placeholder stack afterwards', async () => {
     cfn.on(DescribeStacksCommand, { StackName: 'orders-api' }).rejects(stackMissing('orders-api'));
-    cfn.on(DescribeStacksCommand, { StackName: STACK_ID }).resolves({ Stacks: [{ StackName: 'orders-api', StackId: STACK_ID, StackStatus: 'REVIEW_IN_PROGRESS', CreationTime: new Date() }] });
+    cfn.on(DescribeStacksCommand, { StackName: STACK_ID }).resolves(stackIn('REVIEW_IN_PROGRESS'));
     cfn.on(DeleteStackCommand).resolves({});
     cfn.on(DescribeChangeSetCommand).resolves(recorded('describe-change-set-page2'));
     const r = await previewChanges(testSession(), req({ parameters: { Env: 'dev', AlarmEmail: 'a@example.com', DbPassword: 'x' } }), { clock: fakeClock() });
@@ -91,7 +95,7 @@ describe('previewChanges', () => {
   });
 
   it('uses CREATE for a stack waiting in REVIEW_IN_PROGRESS but never deletes a stack it did not create', async () => {
-    cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'orders-api', StackId: STACK_ID, StackStatus: 'REVIEW_IN_PROGRESS', CreationTime: new Date() }] });
+    cfn.on(DescribeStacksCommand).resolves(stackIn('REVIEW_IN_PROGRESS'));
     cfn.on(DescribeChangeSetCommand).resolves(recorded('describe-change-set-page2'));
     const r = await previewChanges(testSession(), req(), { clock: fakeClock() });
     expect(r.changeSetType).toBe('CREATE');
@@ -110,7 +114,7 @@ describe('previewChanges', () => {
 
   it('reports any other failed change set with its reason and still cleans up', async () => {
     cfn.on(DescribeStacksCommand).resolves(updateComplete);
-    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'FAILED', StatusReason: 'Template error: instance of Fn::GetAtt references undefined resource OrdersTabel' });
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'FAILED' as const, StatusReason: 'Template error: instance of Fn::GetAtt references undefined resource OrdersTabel' });
     await expect(previewChanges(testSession(), req(), { clock: fakeClock() })).rejects.toMatchObject({
       field: 'template',
       message: 'CloudFormation could not create the change set: Template error: instance of Fn::GetAtt references undefined resource OrdersTabel',
@@ -167,7 +171,7 @@ describe('previewChanges', () => {
   });
 
   it('explains a stack that can only be deleted', async () => {
-    cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'orders-api', StackId: STACK_ID, StackStatus: 'ROLLBACK_COMPLETE', CreationTime: new Date() }] });
+    cfn.on(DescribeStacksCommand).resolves(stackIn('ROLLBACK_COMPLETE'));
     await expect(previewChanges(testSession(), req())).rejects.toMatchObject({ field: 'stackName', message: expect.stringContaining('ROLLBACK_COMPLETE: its creation failed') });
   });
 

@@ -90,7 +90,7 @@ describe('detectDrift', () => {
   });
 
   it('starts a detection, waits for it, and lists drifted resources with their property differences', async () => {
-    const inProgress = { StackId: STACK_ID, StackDriftDetectionId: DETECTION, DetectionStatus: 'DETECTION_IN_PROGRESS', Timestamp: new Date() };
+    const inProgress = { StackId: STACK_ID, StackDriftDetectionId: DETECTION, DetectionStatus: 'DETECTION_IN_PROGRESS' as const, Timestamp: new Date() };
     cfn.on(DescribeStackDriftDetectionStatusCommand).resolvesOnce(inProgress).resolvesOnce(inProgress).resolves(recorded('describe-stack-drift-detection-status'));
     const clock = fakeClock();
     const r = await detectDrift(testSession(), 'orders-api', { timeoutMs: 300_000, clock });
@@ -118,7 +118,7 @@ describe('detectDrift', () => {
   });
 
   it('returns an unfinished detection with its id when the wait runs out, and resumes it later', async () => {
-    cfn.on(DescribeStackDriftDetectionStatusCommand).resolves({ StackId: STACK_ID, StackDriftDetectionId: DETECTION, DetectionStatus: 'DETECTION_IN_PROGRESS', Timestamp: new Date() });
+    cfn.on(DescribeStackDriftDetectionStatusCommand).resolves({ StackId: STACK_ID, StackDriftDetectionId: DETECTION, DetectionStatus: 'DETECTION_IN_PROGRESS' as const, Timestamp: new Date() });
     const r = await detectDrift(testSession(), 'orders-api', { timeoutMs: 20_000, clock: fakeClock() });
     expect(r).toMatchObject({ complete: false, detectionId: DETECTION, detectionStatus: 'DETECTION_IN_PROGRESS', resources: [] });
 
