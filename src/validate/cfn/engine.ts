@@ -115,7 +115,7 @@ export class CfnEngineHost {
   }
 
   /** Validates template text; rejects with {@link EngineUnavailable} when the engine cannot start or times out. */
-  async validate(text: string, name = 'template.yaml'): Promise<EngineResult> {
+  async validate(text: string, name = 'template.yaml', timeoutMs = this.opts.callTimeoutMs): Promise<EngineResult> {
     const version = await this.start();
     this.clearIdle();
     const worker = this.worker;
@@ -125,9 +125,9 @@ export class CfnEngineHost {
       const result = await new Promise<EngineResult>((resolve, reject) => {
         const timer = setTimeout(() => {
           this.pending.delete(id);
-          reject(new EngineUnavailable(`the AWS validator did not answer within ${this.opts.callTimeoutMs / 1000} s and was stopped`));
+          reject(new EngineUnavailable(`the AWS validator did not answer within ${timeoutMs / 1000} s and was stopped`));
           void this.stop();
-        }, this.opts.callTimeoutMs);
+        }, timeoutMs);
         this.pending.set(id, { resolve: (r) => resolve({ ...r, version }), reject, timer });
         // Referenced while busy so a caller awaiting the answer is not cut short by the process exiting.
         worker.ref();

@@ -12,6 +12,8 @@ export interface CfnValidateOptions {
   full?: boolean;
   /** Keep the AWS validator's informational notes (create-only properties, missing tags, ...). @default false */
   includeInfo?: boolean;
+  /** Longest the AWS validator may take on this template before it is stopped and reported as not run. @default 30000 */
+  engineTimeoutMs?: number;
   /** Engine host to use instead of the process-wide one (tests). */
   engine?: CfnEngineHost;
 }
@@ -53,7 +55,7 @@ export async function validateCloudFormation(text: string, opts: CfnValidateOpti
     );
   }
   // The AWS engine runs on its own thread, so it works while the spec check runs here.
-  const engine = opts.full ? runEngine(opts.engine ?? sharedEngineHost(), text, file) : undefined;
+  const engine = opts.full ? runEngine(opts.engine ?? sharedEngineHost(), text, file, opts.engineTimeoutMs) : undefined;
   const spec = await loadCfnSpec();
   const result = checkTemplate(parsed.source.value, spec);
   const findings: ValidationFinding[] = result.findings.map((f) => {
@@ -85,9 +87,9 @@ export async function validateCloudFormation(text: string, opts: CfnValidateOpti
   return buildReport(findings, checked, notChecked, started);
 }
 
-async function runEngine(host: CfnEngineHost, text: string, file: string): Promise<EngineResult | EngineUnavailable> {
+async function runEngine(host: CfnEngineHost, text: string, file: string, timeoutMs?: number): Promise<EngineResult | EngineUnavailable> {
   try {
-    return await host.validate(text, file);
+    return await host.validate(text, file, timeoutMs);
   } catch (e) {
     if (e instanceof EngineUnavailable) return e;
     return new EngineUnavailable(e instanceof Error ? e.message : String(e));
