@@ -358,4 +358,19 @@ describe('aws tools: previews and deploys with --allow-writes', () => {
     expect(await c.err('cfn_execute_change_set', { stackName: 'orders-api', token })).toContain('already used');
     expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(1);
   });
+
+  it('executes once when two calls race with the same token', async () => {
+    const token = await previewKept();
+    cfn.reset();
+    const { ExecuteChangeSetCommand } = await import('@aws-sdk/client-cloudformation');
+    const stack = recorded<DescribeStacksCommandOutput>('describe-stacks-orders-api').Stacks![0]!;
+    cfn.on(DescribeChangeSetCommand).resolves(recorded('describe-change-set-page1'));
+    cfn.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
+    cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ ...stack, StackStatus: 'UPDATE_COMPLETE' }] });
+    cfn.on(ExecuteChangeSetCommand).resolves({});
+    const results = await Promise.all([0, 1].map(() => c.call('cfn_execute_change_set', { stackName: 'orders-api', token })));
+    expect(results.filter((r) => !r.isError)).toHaveLength(1);
+    expect((results.find((r) => r.isError)!.content[0] as { text: string }).text).toContain('already used');
+    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(1);
+  });
 });

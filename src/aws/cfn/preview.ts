@@ -11,14 +11,14 @@ import {
   type Stack,
 } from '@aws-sdk/client-cloudformation';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { UserError } from '../../shared/errors.js';
+import { isUserError, UserError } from '../../shared/errors.js';
 import { rethrowAws } from '../errors.js';
 import { poll, type Clock } from '../poll.js';
 import { cfnCall, type CallOptions, type CfnSession } from '../session.js';
 import { summarizeChanges, type ChangeSummary, type SummaryLimits } from './changes.js';
 import { findStack } from './stacks.js';
 import { templateRequest, type TemplateSource } from './template.js';
-import { validateTemplateRemote } from './validate.js';
+import { validateTemplateRemote, type RemoteValidation } from './validate.js';
 
 export const CAPABILITIES = ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'] as const;
 
@@ -88,14 +88,33 @@ function defaultChangeSetName(): string {
   return `aba-preview-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Builds the Parameters list: given values, plus UsePreviousValue for declared ones the caller left out. */
-function parameterList(declared: string[], given: Record<string, string>, existing: Stack | undefined): { list: Parameter[]; previous: string[] } {
+/**
+ * ValidateTemplate before creating the change set, for its clearer errors and the declared parameters. Deploy
+ * roles are often scoped to change-set actions only, so a denied ValidateTemplate only costs those extras.
+ */
+async function validateOrSkip(session: CfnSession, template: TemplateSource, options: CallOptions, warnings: string[]): Promise<RemoteValidation | undefined> {
+  try {
+    return await validateTemplateRemote(session, template, options);
+  } catch (e) {
+    if (!isUserError(e) || e.field !== 'permissions') throw e;
+    warnings.push('cloudformation:ValidateTemplate is not allowed for your identity, so the template was checked only by CreateChangeSet and parameters you left out were not carried over from the deployed stack.');
+    return undefined;
+  }
+}
+
+/**
+ * Builds the Parameters list: given values, plus UsePreviousValue for declared ones the caller left out. Without
+ * the declared list (ValidateTemplate denied) nothing is carried over: naming a parameter the new template lacks
+ * would fail the change set.
+ */
+function parameterList(declared: string[] | undefined, given: Record<string, string>, existing: Stack | undefined): { list: Parameter[]; previous: string[] } {
+  const list: Parameter[] = Object.entries(given).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
+  if (!declared) return { list, previous: [] };
   for (const key of Object.keys(given)) {
     if (!declared.includes(key)) {
       throw new UserError(`parameters.${key}`, `the template declares no parameter '${key}'`, declared.length ? `Declared parameters: ${declared.join(', ')}.` : 'The template declares no parameters.');
     }
   }
-  const list: Parameter[] = Object.entries(given).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
   const deployed = new Set((existing?.Parameters ?? []).map((p) => p.ParameterKey));
   const previous = declared.filter((k) => !(k in given) && deployed.has(k));
   for (const key of previous) list.push({ ParameterKey: key, UsePreviousValue: true });
@@ -114,10 +133,10 @@ export async function previewChanges(session: CfnSession, req: PreviewRequest, o
   const warnings: string[] = [];
 
   await progress(0, 'validating the template with CloudFormation');
-  const validation = await validateTemplateRemote(session, req.template, options);
-  if (!validation.valid) throw new UserError(req.template.field, `CloudFormation rejected the template: ${validation.error}`, 'Fix the template (validate_template checks it offline) and preview again.');
-  const missing = validation.capabilities.filter((c) => !req.capabilities.includes(c as Capability));
-  if (missing.length) {
+  const validation = await validateOrSkip(session, req.template, options, warnings);
+  if (validation && !validation.valid) throw new UserError(req.template.field, `CloudFormation rejected the template: ${validation.error}`, 'Fix the template (validate_template checks it offline) and preview again.');
+  const missing = validation ? validation.capabilities.filter((c) => !req.capabilities.includes(c as Capability)) : [];
+  if (validation && missing.length) {
     throw new UserError(
       'capabilities',
       `the template needs ${missing.join(' and ')}${validation.capabilitiesReason ? ` (${validation.capabilitiesReason})` : ''}`,
@@ -135,7 +154,7 @@ export async function previewChanges(session: CfnSession, req: PreviewRequest, o
   // A stack in REVIEW_IN_PROGRESS exists only as a holder for CREATE change sets and still takes another one.
   const changeSetType = existing && existing.StackStatus !== 'REVIEW_IN_PROGRESS' ? 'UPDATE' : 'CREATE';
   const createdPlaceholder = !existing;
-  const declared = validation.parameters.map((p) => p.key);
+  const declared = validation?.parameters.map((p) => p.key);
   const { list: parameters, previous } = parameterList(declared, req.parameters ?? {}, changeSetType === 'UPDATE' ? existing : undefined);
 
   const changeSetName = options.changeSetName ?? defaultChangeSetName();
@@ -197,8 +216,8 @@ export async function previewChanges(session: CfnSession, req: PreviewRequest, o
       changeSetId,
       previousParameters: previous,
       warnings,
-      ...(validation.description ? { templateDescription: validation.description } : {}),
-      declaredTransforms: validation.declaredTransforms,
+      ...(validation?.description ? { templateDescription: validation.description } : {}),
+      declaredTransforms: validation?.declaredTransforms ?? [],
     } as const;
 
     if (first.Status === 'FAILED') {

@@ -170,6 +170,17 @@ describe('previewChanges', () => {
     });
   });
 
+  it('goes on without ValidateTemplate when a change-set-only role may not call it, saying what that costs', async () => {
+    cfn.on(ValidateTemplateCommand).rejects(accessDenied('cloudformation:ValidateTemplate'));
+    cfn.on(DescribeStacksCommand).resolves(updateComplete);
+    cfn.on(DescribeChangeSetCommand).resolves(recorded('describe-change-set-page2'));
+    const r = await previewChanges(testSession(), req(), { clock: fakeClock() });
+    expect(r.status).toBe('changes');
+    expect(r.previousParameters).toEqual([]);
+    expect(cfn.commandCalls(CreateChangeSetCommand)[0]!.args[0].input.Parameters).toEqual([{ ParameterKey: 'Env', ParameterValue: 'prod' }]);
+    expect(r.warnings[0]).toContain('cloudformation:ValidateTemplate is not allowed');
+  });
+
   it('explains a stack that can only be deleted', async () => {
     cfn.on(DescribeStacksCommand).resolves(stackIn('ROLLBACK_COMPLETE'));
     await expect(previewChanges(testSession(), req())).rejects.toMatchObject({ field: 'stackName', message: expect.stringContaining('ROLLBACK_COMPLETE: its creation failed') });
