@@ -88,6 +88,11 @@ function defaultChangeSetName(): string {
   return `aba-preview-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
+/** Capabilities the template needs that were not given; CAPABILITY_NAMED_IAM covers CAPABILITY_IAM, as AWS treats it. */
+export function missingCapabilities(needed: readonly string[], given: readonly string[]): string[] {
+  return needed.filter((c) => !given.includes(c) && !(c === 'CAPABILITY_IAM' && given.includes('CAPABILITY_NAMED_IAM')));
+}
+
 /**
  * ValidateTemplate before creating the change set, for its clearer errors and the declared parameters. Deploy
  * roles are often scoped to change-set actions only, so a denied ValidateTemplate only costs those extras.
@@ -135,7 +140,7 @@ export async function previewChanges(session: CfnSession, req: PreviewRequest, o
   await progress(0, 'validating the template with CloudFormation');
   const validation = await validateOrSkip(session, req.template, options, warnings);
   if (validation && !validation.valid) throw new UserError(req.template.field, `CloudFormation rejected the template: ${validation.error}`, 'Fix the template (validate_template checks it offline) and preview again.');
-  const missing = validation ? validation.capabilities.filter((c) => !req.capabilities.includes(c as Capability)) : [];
+  const missing = validation ? missingCapabilities(validation.capabilities, req.capabilities) : [];
   if (validation && missing.length) {
     throw new UserError(
       'capabilities',
@@ -188,12 +193,12 @@ export async function previewChanges(session: CfnSession, req: PreviewRequest, o
   let keepIt = false;
   try {
     await progress(3, 'waiting for CloudFormation to compute the changes');
-    const describe = (NextToken?: string) =>
+    const describe = () =>
       cfnCall(
         session,
         'DescribeChangeSet',
         req.template.field,
-        (c, o) => c.send(new DescribeChangeSetCommand({ ChangeSetName: changeSetId, ...(NextToken ? { NextToken } : {}), ...(req.includePropertyValues ? { IncludePropertyValues: true } : {}) }), o),
+        (c, o) => c.send(new DescribeChangeSetCommand({ ChangeSetName: changeSetId, ...(req.includePropertyValues ? { IncludePropertyValues: true } : {}) }), o),
         options,
       );
     const settled = await poll<DescribeChangeSetOutput>(

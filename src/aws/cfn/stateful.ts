@@ -9,7 +9,7 @@ export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
   'AWS::RDS::GlobalCluster': 'the global database',
   'AWS::DynamoDB::Table': 'every item in the table',
   'AWS::DynamoDB::GlobalTable': 'every item in every replica',
-  'AWS::S3::Bucket': 'the objects in the bucket (a replacement starts empty)',
+  'AWS::S3::Bucket': 'the objects in the bucket',
   'AWS::S3Express::DirectoryBucket': 'the objects in the directory bucket',
   'AWS::S3Tables::TableBucket': 'the tables in the bucket',
   'AWS::EFS::FileSystem': 'every file on the file system',

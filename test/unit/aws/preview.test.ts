@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { previewChanges, type PreviewRequest } from '../../../src/aws/cfn/preview.js';
+import { missingCapabilities, previewChanges, type PreviewRequest } from '../../../src/aws/cfn/preview.js';
 import { bodySource } from '../../../src/aws/cfn/template.js';
 import { accessDenied, awsError, CHANGE_SET_ID, fakeClock, fixtureText, recorded, STACK_ID, stackMissing, testSession, throttling } from './support.js';
 
@@ -152,6 +152,12 @@ describe('previewChanges', () => {
       message: 'the template needs CAPABILITY_IAM (The following resource(s) require capabilities: [AWS::IAM::Role])',
     });
     expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0);
+  });
+
+  it('counts CAPABILITY_NAMED_IAM as covering CAPABILITY_IAM, as AWS does', () => {
+    expect(missingCapabilities(['CAPABILITY_IAM'], ['CAPABILITY_NAMED_IAM'])).toEqual([]);
+    expect(missingCapabilities(['CAPABILITY_NAMED_IAM'], ['CAPABILITY_IAM'])).toEqual(['CAPABILITY_NAMED_IAM']);
+    expect(missingCapabilities(['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND'], [])).toEqual(['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND']);
   });
 
   it('refuses a parameter the template does not declare, naming the declared ones', async () => {

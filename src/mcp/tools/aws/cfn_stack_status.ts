@@ -3,8 +3,10 @@ import type { StackEventInfo } from '../../../aws/cfn/index.js';
 import { defineTool } from '../../tool.js';
 import { designRegionField, eventSchema, loadCfn, openSession, outputSchema, regionField, resolveRegion, stackNameField } from './shared.js';
 
+const clip = (s: string, max = 300) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
 function eventLine(e: StackEventInfo): string {
-  return `- ${e.time} ${e.logicalId} (${e.resourceType}) ${e.status}${e.reason ? `: ${e.reason}` : ''}`;
+  return `- ${e.time} ${e.logicalId} (${e.resourceType}) ${e.status}${e.reason ? `: ${clip(e.reason)}` : ''}`;
 }
 
 export const cfnStackStatus = defineTool({
@@ -47,11 +49,17 @@ export const cfnStackStatus = defineTool({
     const session = await openSession(ctx, region, cfn);
     const r = await cfn.stackStatus(session, args.stackName, args.maxEvents, { signal: ctx.signal });
     const lines = [`Stack ${r.name} (${r.region}): ${r.status} (${r.health})${r.statusReason ? `: ${r.statusReason}` : ''}. Drift: ${r.driftStatus}.`];
-    if (r.rootCause) lines.push(`Root cause: ${r.rootCause.logicalId} (${r.rootCause.resourceType}) ${r.rootCause.status}${r.rootCause.reason ? `: ${r.rootCause.reason}` : ''}`);
+    const cause = r.rootCause;
+    if (cause) lines.push(`Root cause: ${cause.logicalId} (${cause.resourceType}) ${cause.status}${cause.reason ? `: ${clip(cause.reason, 600)}` : ''}`);
     if (r.outputs.length) lines.push(`Outputs: ${r.outputs.slice(0, 10).map((o) => `${o.key}=${o.value}`).join(', ')}${r.outputs.length > 10 ? ', ...' : ''}`);
-    const failed = r.events.filter((e) => e.failed);
-    if (failed.length) lines.push(`Failed events (${failed.length}):`, ...failed.slice(0, 5).map(eventLine));
-    else lines.push(`Latest events:`, ...r.events.slice(0, 5).map(eventLine));
+    if (cause) {
+      const others = r.events.filter((e) => e.failed && !(e.time === cause.time && e.logicalId === cause.logicalId));
+      if (others.length) lines.push(`Other failed events (${others.length}):`, ...others.slice(0, 5).map(eventLine));
+    } else {
+      const latest = [...r.events].sort((a, b) => b.time.localeCompare(a.time)).slice(0, 5);
+      if (latest.length) lines.push('Latest events:', ...latest.map(eventLine));
+      if (r.failedEventCount) lines.push(`${r.failedEventCount} failed event(s) among the ${r.events.length} read (listed first in events).`);
+    }
     return { structured: r, text: lines.join('\n') };
   },
 });
