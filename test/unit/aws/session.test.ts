@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findStack, requireStack } from '../../../src/aws/cfn/stacks.js';
 import { validateTemplateRemote } from '../../../src/aws/cfn/validate.js';
 import { bodySource } from '../../../src/aws/cfn/template.js';
@@ -131,6 +134,37 @@ describe('credentials check', () => {
     const s = session({ credentials: none });
     await expect(ensureCredentials(s)).rejects.toThrow(/^AWS is not configured: no credentials could be loaded from the default credential chain$/);
     expect(requests).toHaveLength(0);
+  });
+
+  describe('with the real default chain on a machine with nothing configured', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'aba-aws-'));
+    beforeEach(() => {
+      // Nothing in the environment or files, and the instance metadata service switched off: no network at all.
+      for (const v of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_ARN', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) {
+        vi.stubEnv(v, undefined);
+      }
+      vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
+      vi.stubEnv('AWS_CONFIG_FILE', join(empty, 'config'));
+      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(empty, 'credentials'));
+    });
+    afterEach(() => vi.unstubAllEnvs());
+
+    it('answers "not configured"', async () => {
+      const s = createCfnSession({ region: 'eu-west-1' });
+      await expect(ensureCredentials(s)).rejects.toMatchObject({ field: 'credentials', message: 'AWS is not configured: no credentials could be loaded from the default credential chain' });
+    });
+
+    it('names a profile that does not exist', async () => {
+      const s = createCfnSession({ region: 'eu-west-1', profile: 'aba-missing' });
+      await expect(ensureCredentials(s)).rejects.toMatchObject({ field: 'credentials', message: expect.stringContaining("'aba-missing'") });
+    });
+
+    it('picks up keys written after the server started, without a restart', async () => {
+      const s = createCfnSession({ region: 'eu-west-1', profile: 'late' });
+      await expect(ensureCredentials(s)).rejects.toThrow();
+      writeFileSync(join(empty, 'credentials'), '[late]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
+      await expect(ensureCredentials(s)).resolves.toBeUndefined();
+    });
   });
 
   it('passes quietly when credentials resolve', async () => {
