@@ -8,5 +8,6 @@ Workflow (the prompt "design-backend" drives it end to end; "aws-backend-archite
 4. Security and compliance: review_architecture checks the design or any template against Well-Architected, HIPAA, PCI DSS and cdk-nag packs.
 5. Optimization: estimate_cost prices the design from real AWS prices at today's load and at 10x; get_pricing looks up single prices.
 Then generate_diagram and create_plan assemble the deliverable. Record decisions with record_decision; reuse patterns from memory_search.
+Live AWS (only when the server was started with --aws-live and credentials exist): cfn_validate_remote, cfn_preview_changes, cfn_stack_status, cfn_detect_drift; cfn_execute_change_set exists only with --allow-writes and runs only a change set previewed here, with the preview's token.
 
 Rules: never do cost arithmetic yourself, call estimate_cost. Pass a saved design by name (design) rather than pasting large models. Large files are written to the workspace and returned as resource links.`;

@@ -29,7 +29,7 @@ export const serveCommand: Command = {
     'allowed-host': 'Extra Host header name to accept (repeatable). Env AWS_ARCHITECT_ALLOWED_HOSTS (comma-separated).',
     'allowed-origin': 'Extra browser Origin to accept (repeatable). Env AWS_ARCHITECT_ALLOWED_ORIGINS.',
     'aws-live': 'Register the live CloudFormation tools (they use your AWS credentials, read-only). Env AWS_ARCHITECT_AWS_LIVE=1.',
-    'allow-writes': 'Also register cfn_deploy_change_set, which executes change sets previewed in this server. Implies --aws-live.',
+    'allow-writes': 'Also register cfn_execute_change_set, which executes only change sets previewed in this server (with the token the preview returned). Implies --aws-live.',
     'no-client-roots': 'Do not ask the client for its roots to find the project.',
     ...COMMON_HELP,
   },
