@@ -136,8 +136,9 @@ export const ANTI_PATTERN_RULES: ModelRule[] = [
     check(s) {
       const a = s.architecture;
       if (s.source !== 'design') {
-        const watched = a.components.filter((c) => c.layer === 'compute' || c.layer === 'data' || c.layer === 'edge');
-        return s.facts.alarms === 0 && watched.length ? [designHit(`the template defines ${watched.length} compute, data or edge resources and no CloudWatch alarm.`, { severity: 'medium' })] : [];
+        // Buckets and topics alone rarely page anyone; running code and databases do.
+        const watched = a.components.filter((c) => c.layer === 'compute' || (c.layer === 'data' && c.service !== 's3' && c.service !== 'athena'));
+        return s.facts.alarms === 0 && watched.length ? [designHit(`the template runs ${watched.map((c) => quote(c.id)).join(', ')} and defines no CloudWatch alarm.`, { severity: 'medium' })] : [];
       }
       const emails = ofService(a, 'sns').some((t) => t.config.emailSubscriptions.length > 0);
       return a.observability.alarmEmail || emails ? [] : [designHit('observability.alarmEmail is not set and no SNS topic has an email subscription.')];
@@ -173,7 +174,7 @@ export const ANTI_PATTERN_RULES: ModelRule[] = [
     control: 'OPS 8',
     pillar: 'operational-excellence',
     severity: 'low',
-    title: 'No dashboard',
+    title: 'No operational dashboard',
     checks: 'Designs with more than three components have a CloudWatch dashboard.',
     why: 'During an incident the on-call engineer needs the key metrics on one screen, not twenty console tabs.',
     fix: 'Set observability.dashboard to true.',

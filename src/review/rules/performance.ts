@@ -1,5 +1,5 @@
 import type { ModelRule, RuleHit } from '../types.js';
-import { hit, ofService, rule, targetsOf } from './helpers.js';
+import { hit, isRegulated, ofService, rule, targetsOf } from './helpers.js';
 
 /** API Gateway's integration timeout: 29 s for REST APIs (raisable per Region by quota request), 30 s for HTTP APIs. */
 const API_TIMEOUT_SECONDS = { 'apigateway-rest': 29, 'apigateway-http': 30 } as const;
@@ -97,13 +97,14 @@ export const PERFORMANCE_RULES: ModelRule[] = [
     pillar: 'performance-efficiency',
     severity: 'low',
     title: 'Function in a VPC that reaches nothing inside it',
-    checks: 'Functions run in the VPC only when they connect to something that lives there.',
+    checks: 'Functions run in the VPC only when they connect to something that lives there (HIPAA and PCI DSS designs keep compute in the VPC by policy and are exempt).',
     why: 'A VPC function reaches AWS APIs and the internet only through NAT or endpoints, which adds cost, a dependency and a failure mode for no gain.',
     fix: 'Set inVpc to false, or acknowledge when a policy requires all compute inside the VPC.',
     scope: 'resource',
     check(s) {
       const a = s.architecture;
       const byId = new Map(a.components.map((c) => [c.id, c]));
+      if (a.compliance.includes('hipaa') || a.compliance.includes('pci-dss') || isRegulated(a)) return [];
       const vpcBound = new Set(['aurora', 'rds', 'elasticache', 'documentdb', 'opensearch', 'redshift', 'ecs-fargate', 'eks', 'ec2-asg', 'alb', 'nlb']);
       return ofService(a, 'lambda')
         .filter((c) => c.config.inVpc && !a.connections.some((x) => x.from === c.id && vpcBound.has(byId.get(x.to)?.service ?? '')))

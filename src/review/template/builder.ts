@@ -147,7 +147,9 @@ export class ModelBuilder {
       },
       observability: this.design.alarmEmail ? { alarmEmail: 'alerts@example.com' } : {},
     };
-    const architecture = parseMapped(input);
+    // A template of only security groups and policies maps to no component, but the schema wants one: parse with a
+    // stand-in to get the defaults, then take it out again (the rules then see the facts and no components).
+    const architecture = comps.length ? parseMapped(input) : { ...parseMapped({ ...input, components: [{ id: 'placeholder', service: 'sqs' }] }), components: [], connections: [] };
     const resourceOf = new Map(comps.map((c) => [c.id, c.address]));
     if (this.networkAddress) resourceOf.set('network', this.networkAddress);
     const mapped = new Set([...this.byAddress.keys(), ...this.extraMapped]);
@@ -180,6 +182,9 @@ function parseMapped(input: ArchitectureInput): Architecture {
       if (comp?.config) {
         if (m![2]) delete comp.config[m![2]];
         else comp.config = {};
+        changed = true;
+      } else if (/^template\.network\.[A-Za-z]+/.test(issue.path) && input.network) {
+        delete (input.network as Record<string, unknown>)[issue.path.split('.')[2]!.replace(/\[.*$/, '')];
         changed = true;
       } else if (issue.path.startsWith('template.connections')) {
         input.connections = [];

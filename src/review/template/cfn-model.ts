@@ -44,7 +44,7 @@ export function mapCloudFormation(t: CfnTemplate, name: string, context: Templat
       natGateways: nats.length === 0 ? 'none' : nats.length === 1 ? 'single' : 'per-az',
       flowLogs: ofType('AWS::EC2::FlowLog').length > 0,
       vpcEndpoints: [...new Set(endpoints)],
-      publicSubnets: subnets.some((s) => bool(p(s, 'MapPublicIpOnLaunch')) === true) || ofType('AWS::EC2::InternetGateway').length > 0,
+      publicSubnets: subnets.some((s) => bool(p(s, 'MapPublicIpOnLaunch')) === true) || ofType('AWS::EC2::InternetGateway').length > 0 || nats.length > 0,
     });
     for (const r of [...subnets, ...nats, ...ofType('AWS::EC2::FlowLog', 'AWS::EC2::VPCEndpoint', 'AWS::EC2::InternetGateway', 'AWS::EC2::VPCGatewayAttachment', 'AWS::EC2::RouteTable', 'AWS::EC2::Route', 'AWS::EC2::SubnetRouteTableAssociation', 'AWS::EC2::EIP')]) b.covered(r.id);
   }
@@ -423,6 +423,7 @@ export function mapCloudFormation(t: CfnTemplate, name: string, context: Templat
       const type = get(ev, 'Type');
       const source = referencedIds(get(ev, 'Properties'), resources.map((x) => x.id))[0];
       if (type === 'SQS' || type === 'Kinesis' || type === 'DynamoDB') b.connect(source && b.idOf(source), b.idOf(fn.id), 'trigger');
+      if (type === 'Api' || type === 'HttpApi') b.connect(source && b.idOf(source), b.idOf(fn.id), 'invoke');
     }
   }
   const integrations = [...methods.map((m) => ({ api: p(m, 'RestApiId'), uri: p(m, 'Integration.Uri') })), ...ofType('AWS::ApiGatewayV2::Integration').map((i) => ({ api: p(i, 'ApiId'), uri: p(i, 'IntegrationUri') }))];

@@ -17,7 +17,8 @@ export function wildcardStatements(document: unknown, resource: string): Wildcar
     if (!st || st.Effect === 'Deny') continue;
     const actions = arr(st.Action).filter((a): a is string => typeof a === 'string');
     const notActions = arr(st.NotAction).filter((a): a is string => typeof a === 'string');
-    const resources = arr(st.Resource).filter((r): r is string => typeof r === 'string');
+    // Resources built with intrinsics (Fn::Sub, Fn::GetAtt) are named, not wildcards; keep them readable in evidence.
+    const resources = arr(st.Resource).map((r) => (typeof r === 'string' ? r : '(an ARN built from template references)'));
     const wildActions = actions.filter((a) => a === '*' || /^[a-z0-9-]+:\*$/i.test(a));
     const wildResources = resources.filter((r) => r === '*');
     if (notActions.length) {
