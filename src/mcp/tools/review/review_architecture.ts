@@ -86,7 +86,7 @@ export const reviewArchitectureTool = defineTool({
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handler(args, ctx) {
-    const { reviewArchitecture, reviewTemplate, renderText, visibleFindings } = await import('../../../review/index.js');
+    const { detectFormat, reviewArchitecture, reviewTemplate, renderText, visibleFindings } = await import('../../../review/index.js');
     const hasTemplate = args.template !== undefined || args.templatePath !== undefined;
     if (hasTemplate && (args.design !== undefined || args.architecture !== undefined)) {
       throw new UserError(args.template !== undefined ? 'template' : 'templatePath', 'give a template or a design, not both', 'Review the design (design or architecture) or a template (template or templatePath).');
@@ -98,7 +98,8 @@ export const reviewArchitectureTool = defineTool({
     if (hasTemplate) {
       const input = await readTemplateInput(args, ctx);
       await ctx.progress(0, 1, 'Reviewing the template');
-      report = await reviewTemplate(input.text, { ...opts, format: args.templateFormat, name: input.name, files: input.extra, context: args.templateContext });
+      const format = args.templateFormat === 'auto' && input.inline ? detectFormat(input.text) : args.templateFormat;
+      report = await reviewTemplate(input.text, { ...opts, format, name: input.name, files: input.extra, context: args.templateContext });
     } else {
       const resolved = await resolveArchitecture(args, ctx);
       await ctx.progress(0, 1, 'Reviewing the design');

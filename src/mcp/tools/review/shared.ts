@@ -15,6 +15,8 @@ export interface TemplateInputText {
   name: string;
   /** Further .tf files of a Terraform folder. */
   extra: Array<{ name: string; text: string }>;
+  /** Pasted text: its name is a guess, so the format is detected from the content. */
+  inline: boolean;
 }
 
 /** The template to review: inline text, or a file / folder of .tf files under the project root. */
@@ -27,7 +29,7 @@ export async function readTemplateInput(
     if (!args.template.trim()) throw new UserError('template', 'the template is empty', 'Pass the CloudFormation or Terraform text.');
     if (Buffer.byteLength(args.template) > MAX_TEMPLATE_BYTES) throw new UserError('template', `the template is larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB`);
     const terraform = args.templateFormat === 'terraform' || (args.templateFormat !== 'cloudformation' && /^\s*(resource|provider|module|data|terraform|variable|locals)\s+("[^"]*"\s*)*\{/m.test(args.template));
-    return { text: args.template, name: terraform ? 'main.tf' : /^\s*\{/.test(args.template) ? 'template.json' : 'template.yaml', extra: [] };
+    return { text: args.template, name: terraform ? 'main.tf' : /^\s*\{/.test(args.template) ? 'template.json' : 'template.yaml', extra: [], inline: true };
   }
   const rel = args.templatePath!;
   const root = await ctx.projectRoot();
@@ -45,10 +47,10 @@ export async function readTemplateInput(
       if (total > MAX_TEMPLATE_BYTES) throw new UserError('templatePath', `the .tf files in '${rel}' are larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB together`);
       files.push({ name: `${rel.replace(/\/$/, '')}/${n}`, text });
     }
-    return { text: files[0]!.text, name: files[0]!.name, extra: files.slice(1) };
+    return { text: files[0]!.text, name: files[0]!.name, extra: files.slice(1), inline: false };
   }
   if (st.size > MAX_TEMPLATE_BYTES) throw new UserError('templatePath', `'${rel}' is larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB`);
-  return { text: await readFile(abs, 'utf8'), name: rel || basename(abs), extra: [] };
+  return { text: await readFile(abs, 'utf8'), name: rel || basename(abs), extra: [], inline: false };
 }
 
 /** The CloudFormation template generated from a design, for the cdk-nag packs. */
