@@ -99,6 +99,8 @@ export interface DashboardMetric {
   region?: string;
 }
 
+const SIMPLE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** Short stable hash (base 36) for fitting long names into AWS limits without collisions. */
 export function shortHash(s: string, len = 4): string {
   let h = 0x811c9dc5;
@@ -263,7 +265,7 @@ export class TfContext {
     const key = parts.join('/');
     const known = this.names.get(key);
     if (known) return known;
-    const base = parts.map((p) => snakeCase(p)).filter(Boolean).join('_') || 'main';
+    const base = parts.map((p) => (SIMPLE_ID.test(p) ? p.replace(/-/g, '_') : snakeCase(p))).filter(Boolean).join('_') || 'main';
     let name = /^[a-z_]/.test(base) ? base : `r_${base}`;
     for (let i = 2; this.takenNames.has(name); i++) name = `${base}_${i}`;
     this.names.set(key, name);

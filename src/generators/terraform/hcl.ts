@@ -80,7 +80,10 @@ export function obj(record: Record<string, Value | undefined>): Obj {
 export const entries = (list: ReadonlyArray<readonly [string, Value]>): Obj => new Obj(list);
 
 /** Escapes literal text for an HCL quoted string, including template introducers. */
+const NEEDS_ESCAPE = /[\\"\n\r\t]|[$%]\{/;
+
 export function escapeString(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
@@ -116,12 +119,27 @@ function templatePart(p: Raw | string | number): string {
 
 function isQuoted(text: string): boolean {
   if (text.length < 2 || text[0] !== '"' || text[text.length - 1] !== '"') return false;
-  // A single quoted template: no unescaped quote inside.
+  // One quoted template from end to end: the opening quote closes only at the last character. Interpolations
+  // may hold strings of their own (`${replace(var.x, "-", "_")}`), so quotes inside `${...}` do not count.
+  let depth = 0;
   for (let i = 1; i < text.length - 1; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '"') return false;
+    const ch = text[i];
+    if (ch === '\\') {
+      i++;
+    } else if (depth === 0) {
+      if (ch === '"') return false;
+      if ((ch === '$' || ch === '%') && text[i + 1] === '{') {
+        if (text[i - 1] === ch) continue;
+        depth = 1;
+        i++;
+      }
+    } else if (ch === '"') {
+      // skip a string inside the interpolation
+      for (i++; i < text.length - 1 && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (ch === '{') depth++;
+    else if (ch === '}') depth--;
   }
-  return true;
+  return depth === 0;
 }
 
 /** Object keys print bare only when unambiguous to a human reader too (a dash reads like subtraction). */
@@ -165,79 +183,84 @@ function scalar(v: Value): string {
   throw new Error('not a scalar');
 }
 
-/**
- * Prints a value that may span lines. Returns the first line's text (appended after `key = `) and the following
- * lines, whose indentation is relative to the attribute's own.
- */
-function printValue(v: Value, indent: number): { first: string; rest: Line[] } {
-  if (isScalar(v)) return { first: scalar(v), rest: [] };
+/** The value on one line, when it fits there: scalars, short lists of scalars, empty collections, calls of those. */
+function inline(v: Value): string | undefined {
+  if (isScalar(v)) return scalar(v);
   if (v instanceof Call) {
-    const inner = printValue(v.arg, indent);
-    if (inner.rest.length === 0) return { first: `${v.fn}(${inner.first})`, rest: [] };
-    const last = inner.rest[inner.rest.length - 1]!;
-    return { first: `${v.fn}(${inner.first}`, rest: [...inner.rest.slice(0, -1), { indent: last.indent, lead: `${last.lead})` }] };
+    const arg = inline(v.arg);
+    return arg === undefined ? undefined : `${v.fn}(${arg})`;
   }
   if (Array.isArray(v)) {
     const list = v as readonly Value[];
-    if (list.length === 0) return { first: '[]', rest: [] };
-    if (list.every(isScalar)) {
-      const inline = `[${list.map(scalar).join(', ')}]`;
-      if (inline.length <= INLINE_LIST_MAX) return { first: inline, rest: [] };
+    if (list.length === 0) return '[]';
+    if (!list.every(isScalar)) return undefined;
+    const text = `[${list.map(scalar).join(', ')}]`;
+    return text.length <= INLINE_LIST_MAX ? text : undefined;
+  }
+  if (v instanceof Obj) return v.entries.length === 0 ? '{}' : undefined;
+  return undefined;
+}
+
+/**
+ * Writes a value that spans lines: `prefix` goes before its opening bracket on the first line, `suffix` after its
+ * closing bracket (a `)` of a call, a `,` of a list item).
+ */
+function multiline(prefix: string, v: Value, indent: number, suffix: string, out: Line[]): void {
+  if (v instanceof Call) {
+    multiline(`${prefix}${v.fn}(`, v.arg, indent, `)${suffix}`, out);
+    return;
+  }
+  if (Array.isArray(v)) {
+    out.push({ indent, lead: `${prefix}[` });
+    for (const item of v as readonly Value[]) {
+      const one = inline(item);
+      if (one !== undefined) out.push({ indent: indent + 1, lead: `${one},` });
+      else multiline('', item, indent + 1, ',', out);
     }
-    const rest: Line[] = [];
-    for (const item of list) {
-      const p = printValue(item, indent + 1);
-      if (p.rest.length === 0) rest.push({ indent: indent + 1, lead: `${p.first},` });
-      else {
-        rest.push({ indent: indent + 1, lead: p.first }, ...p.rest.slice(0, -1));
-        const last = p.rest[p.rest.length - 1]!;
-        rest.push({ ...last, lead: `${last.lead},` });
-      }
-    }
-    rest.push({ indent, lead: ']' });
-    return { first: '[', rest };
+    out.push({ indent, lead: `]${suffix}` });
+    return;
   }
   if (v instanceof Obj) {
-    if (v.entries.length === 0) return { first: '{}', rest: [] };
-    const rest: Line[] = [];
-    for (const [k, val] of v.entries) rest.push(...attrLines(OBJECT_KEY.test(k) ? k : `"${escapeString(k)}"`, val, indent + 1));
-    rest.push({ indent, lead: '}' });
-    return { first: '{', rest };
+    out.push({ indent, lead: `${prefix}{` });
+    for (const [k, val] of v.entries) attr(OBJECT_KEY.test(k) ? k : `"${escapeString(k)}"`, val, indent + 1, out);
+    out.push({ indent, lead: `}${suffix}` });
+    return;
   }
   throw new Error(`unprintable value ${String(v)}`);
 }
 
-function attrLines(key: string, v: Value, indent: number): Line[] {
+function attr(key: string, v: Value, indent: number, out: Line[]): void {
   if (v instanceof Heredoc) {
     // hclwrite treats a heredoc as part of the line that opens it: aligned like a one-line assignment, body untouched.
-    const pad = '  '.repeat(indent + 1);
+    const pad = INDENT(indent + 1);
     const body = v.text
       .replace(/\n+$/, '')
       .split('\n')
       .map((l) => (l ? pad + l.replace(/\$\{/g, '$$${').replace(/%\{/g, '%%{') : ''));
-    return [{ indent, lead: key, assign: [`= <<-${v.marker}`, ...body, pad + v.marker].join('\n') }];
+    out.push({ indent, lead: key, assign: [`= <<-${v.marker}`, ...body, pad + v.marker].join('\n') });
+    return;
   }
-  const p = printValue(v, indent);
-  if (p.rest.length === 0) {
-    // terraform fmt aligns `=` only on assignments whose value closes on the same line.
-    return [{ indent, lead: key, assign: `= ${p.first}` }];
-  }
-  return [{ indent, lead: `${key} = ${p.first}` }, ...p.rest];
+  const one = inline(v);
+  // terraform fmt aligns `=` only on assignments whose value closes on the same line.
+  if (one !== undefined) out.push({ indent, lead: key, assign: `= ${one}` });
+  else multiline(`${key} = `, v, indent, '', out);
 }
 
-function blockLines(b: Block, indent: number): Line[] {
-  const head = [b.type, ...b.labels.map((l) => `"${escapeString(l)}"`)].join(' ');
-  const inner = bodyLines(b.body, indent + 1);
-  if (inner.length === 0) return [{ indent, lead: `${head} {}` }];
-  return [{ indent, lead: `${head} {` }, ...inner, { indent, lead: '}' }];
+function block(b: Block, indent: number, out: Line[]): void {
+  const head = b.labels.length ? `${b.type} ${b.labels.map((l) => `"${escapeString(l)}"`).join(' ')}` : b.type;
+  const at = out.length;
+  out.push({ indent, lead: `${head} {` });
+  body(b.body, indent + 1, out);
+  if (out.length === at + 1) out[at] = { indent, lead: `${head} {}` };
+  else out.push({ indent, lead: '}' });
 }
 
 const BLANK: Line = { indent: 0, lead: '' };
 
-function bodyLines(body: Body, indent: number): Line[] {
-  const out: Line[] = [];
+function body(b: Body, indent: number, out: Line[]): void {
   let prev: 'attr' | 'block' | 'comment' | undefined;
-  for (const [key, v] of Object.entries(body)) {
+  for (const key in b) {
+    const v = b[key];
     if (v === undefined) continue;
     if (v instanceof Comment) {
       if (prev === 'block') out.push(BLANK);
@@ -245,20 +268,23 @@ function bodyLines(body: Body, indent: number): Line[] {
       prev = 'comment';
       continue;
     }
-    const blocks = v instanceof Block ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => x instanceof Block) ? (v as readonly Block[]) : undefined;
-    if (blocks) {
-      for (const b of blocks) {
+    if (v instanceof Block || (Array.isArray(v) && v.length > 0 && v[0] instanceof Block)) {
+      for (const one of v instanceof Block ? [v] : (v as readonly Block[])) {
         if (prev === 'attr' || prev === 'block') out.push(BLANK);
-        out.push(...blockLines(b.type === key ? b : new Block(key, b.labels, b.body), indent));
+        block(one.type === key ? one : new Block(key, one.labels, one.body), indent, out);
         prev = 'block';
       }
       continue;
     }
     if (prev === 'block') out.push(BLANK);
-    out.push(...attrLines(key, v as Value, indent));
+    attr(key, v as Value, indent, out);
     prev = 'attr';
   }
-  return out;
+}
+
+const INDENTS: string[] = [];
+function INDENT(n: number): string {
+  return (INDENTS[n] ??= '  '.repeat(n));
 }
 
 /** Aligns `=` across runs of consecutive single-line assignments, as hclwrite's formatter does. */
@@ -266,21 +292,18 @@ function render(lines: Line[]): string {
   const out: string[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (lines[i]!.assign === undefined) {
-      const l = lines[i]!;
-      out.push(l.lead ? '  '.repeat(l.indent) + l.lead : '');
+    const first = lines[i]!;
+    if (first.assign === undefined) {
+      out.push(first.lead ? INDENT(first.indent) + first.lead : '');
       i++;
       continue;
     }
     let j = i;
     let width = 0;
-    while (j < lines.length && lines[j]!.assign !== undefined) {
-      width = Math.max(width, lines[j]!.indent * 2 + lines[j]!.lead.length);
-      j++;
-    }
+    for (; j < lines.length && lines[j]!.assign !== undefined; j++) width = Math.max(width, lines[j]!.indent * 2 + lines[j]!.lead.length);
     for (let k = i; k < j; k++) {
       const l = lines[k]!;
-      const lead = '  '.repeat(l.indent) + l.lead;
+      const lead = INDENT(l.indent) + l.lead;
       out.push(`${lead}${' '.repeat(width - lead.length + 1)}${l.assign}`);
     }
     i = j;
@@ -292,9 +315,10 @@ function render(lines: Line[]): string {
 export function printFile(blocks: readonly TopBlock[], header?: readonly string[]): string {
   const chunks: string[] = [];
   if (header?.length) chunks.push(header.map((h) => (h ? `# ${h}` : '#')).join('\n'));
-  for (const { block, comments } of blocks) {
-    const lines: Line[] = (comments ?? []).flatMap((c) => c.split('\n')).map((c) => ({ indent: 0, lead: c ? `# ${c}` : '#' }));
-    lines.push(...blockLines(block, 0));
+  for (const { block: b, comments } of blocks) {
+    const lines: Line[] = [];
+    for (const c of comments ?? []) for (const l of c.split('\n')) lines.push({ indent: 0, lead: l ? `# ${l}` : '#' });
+    block(b, 0, lines);
     chunks.push(render(lines));
   }
   return `${chunks.join('\n\n')}\n`;
@@ -302,6 +326,9 @@ export function printFile(blocks: readonly TopBlock[], header?: readonly string[
 
 /** Prints one value on its own, for tests and for embedding in comments. */
 export function printValueText(v: Value): string {
-  const p = printValue(v, 0);
-  return render([{ indent: 0, lead: p.first }, ...p.rest]);
+  const one = inline(v);
+  if (one !== undefined) return one;
+  const lines: Line[] = [];
+  multiline('', v, 0, '', lines);
+  return render(lines);
 }

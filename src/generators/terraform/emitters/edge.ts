@@ -1,6 +1,7 @@
 import type { Component, ComponentOfService } from '../../../model/components.js';
-import { logGroup } from '../common.js';
+import { logGroup, sameAccount, statementBlock } from '../common.js';
 import type { TfContext } from '../context.js';
+import { ACCOUNT_ID, PARTITION } from '../context.js';
 import type { Emitter } from '../emitter.js';
 import { noPart } from '../emitter.js';
 import { blk, raw, tpl } from '../hcl.js';
@@ -418,6 +419,33 @@ function protectedArn(ctx: TfContext, target: Component): Raw | undefined {
   }
 }
 
+/**
+ * WAF delivers logs through CloudWatch Logs log delivery, which needs a resource policy on the log groups. Accounts
+ * hold at most 10 such policies per region, so one covers every web ACL of the design in a region.
+ */
+function wafLogPolicy(ctx: TfContext, file: string, region: string | undefined): string {
+  const local = ctx.n('waf-logs', region ?? 'primary');
+  const addr = `aws_cloudwatch_log_resource_policy.${local}`;
+  if (ctx.shared.has(addr)) return addr;
+  ctx.shared.add(addr);
+  const where = region ?? raw('data.aws_region.current.region');
+  ctx.data(file, 'aws_iam_policy_document', local, {
+    statement: statementBlock({
+      sid: 'WafLogDelivery',
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: [tpl`arn:${PARTITION}:logs:${where}:${ACCOUNT_ID}:log-group:aws-waf-logs-${ctx.a.name}-*:*`],
+      principals: { type: 'Service', identifiers: ['delivery.logs.amazonaws.com'] },
+      conditions: [sameAccount(), { test: 'ArnLike', variable: 'aws:SourceArn', values: [tpl`arn:${PARTITION}:logs:${where}:${ACCOUNT_ID}:*`] }],
+    }),
+  });
+  ctx.resource(file, 'aws_cloudwatch_log_resource_policy', local, {
+    region,
+    policy_name: ctx.awsName(['waf-logs'], { max: 255 }),
+    policy_document: raw(`data.aws_iam_policy_document.${local}.json`),
+  }, ['Lets AWS WAF deliver the web ACL logs of this design to CloudWatch Logs.']);
+  return addr;
+}
+
 const visibility = (metric: string) => blk('visibility_config', { cloudwatch_metrics_enabled: true, metric_name: metric, sampled_requests_enabled: true });
 
 export const waf: Emitter<'waf'> = {
@@ -461,11 +489,13 @@ export const waf: Emitter<'waf'> = {
     });
     // WAF requires the aws-waf-logs- prefix on its log groups.
     const logs = logGroup(ctx, file, c.id, tpl`aws-waf-logs-${ctx.awsName([c.id], { max: 200 })}`, ctx.tags(c), { region });
+    const policy = wafLogPolicy(ctx, file, region);
     ctx.resource(file, 'aws_wafv2_web_acl_logging_configuration', n, {
       region,
       resource_arn: raw(`aws_wafv2_web_acl.${n}.arn`),
       log_destination_configs: [raw(`${logs}.arn`)],
       redacted_fields: blk('redacted_fields', { single_header: blk('single_header', { name: 'authorization' }) }),
+      depends_on: [raw(policy)],
     });
     const targets = [...new Set([...cfg.protects, ...ctx.out(c.id, 'protect').map((x) => x.to.id)])].filter((t) => ctx.byId.has(t)).map((t) => ctx.component(t));
     for (const t of targets) {

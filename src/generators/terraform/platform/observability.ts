@@ -159,6 +159,25 @@ function logBucket(ctx: TfContext): void {
         resources: [tpl`${bucket}/alb/AWSLogs/${ACCOUNT_ID}/*`],
         principals: legacyElb ? { type: 'AWS', identifiers: [raw('data.aws_elb_service_account.current.arn')] } : { type: 'Service', identifiers: ['logdelivery.elasticloadbalancing.amazonaws.com'] },
       },
+      ...(ctx.shared.has('nlb-logs')
+        ? [
+            {
+              // Network load balancers deliver TLS listener logs through CloudWatch Logs log delivery.
+              sid: 'AllowNlbLogDelivery',
+              actions: ['s3:PutObject'],
+              resources: [tpl`${bucket}/nlb/AWSLogs/${ACCOUNT_ID}/*`],
+              principals: { type: 'Service' as const, identifiers: ['delivery.logs.amazonaws.com'] },
+              conditions: [sameAccount(), { test: 'StringEquals', variable: 's3:x-amz-acl', values: ['bucket-owner-full-control'] }],
+            },
+            {
+              sid: 'AllowNlbLogDeliveryAclCheck',
+              actions: ['s3:GetBucketAcl'],
+              resources: [bucket],
+              principals: { type: 'Service' as const, identifiers: ['delivery.logs.amazonaws.com'] },
+              conditions: [sameAccount()],
+            },
+          ]
+        : []),
     ],
   });
 }
