@@ -176,6 +176,14 @@ export function checkArchitecture(a: Architecture, root = 'architecture'): Model
     if (a.resilience.multiAz && a.network.azCount < 2) warn('network.azCount', 'multi-AZ is requested but the VPC spans one Availability Zone', 'Set azCount to 2 or more.');
     if (!a.network.privateSubnets && needsVpc.length > 0) warn('network.privateSubnets', 'VPC-bound components but no private subnets; they would sit in public or isolated subnets');
     if (a.network.natGateways !== 'none' && !a.network.publicSubnets) err('network.natGateways', 'NAT gateways need public subnets', 'Enable publicSubnets or set natGateways to none.');
+    const tiers = [a.network.publicSubnets, a.network.privateSubnets, a.network.isolatedSubnets].filter(Boolean).length;
+    if (tiers === 0) err('network', 'the VPC has no subnets', 'Enable at least one of publicSubnets, privateSubnets and isolatedSubnets.');
+    // Subnets are /28 at the smallest, so a /p range holds at most 2^(28-p) of them (rounded to whole address bits).
+    const prefix = Number(a.network.cidr.split('/')[1]);
+    const subnets = tiers * a.network.azCount;
+    if (subnets > 1 && 2 ** (28 - prefix) < 2 ** Math.ceil(Math.log2(subnets))) {
+      err('network.cidr', `${a.network.cidr} is too small for ${subnets} subnets (${tiers} tiers in ${a.network.azCount} AZs): AWS subnets are /28 at the smallest`, `Use a /${28 - Math.ceil(Math.log2(subnets))} or larger range, fewer Availability Zones, or fewer subnet tiers.`);
+    }
   }
 
   const r = a.resilience;
