@@ -50,7 +50,8 @@ export function derive(d: Draft, facts: Facts, description: string): void {
   if (feature('web-frontend') && !d.workload.clients.includes('web')) assumeList('workload.clients', ['web'], 'A portal or front end is used from browsers.');
 
   // --- identity -------------------------------------------------------------------------------------------------
-  const userFacing = has('ecommerce') || has('saas-multitenant') || has('realtime') || has('internal-tool') || (facts.personalData && (d.workload.clients.includes('web') || d.workload.clients.includes('mobile')) && !onlyPatterns(d, ['static-site']));
+  const consumerClients = d.workload.clients.includes('web') || d.workload.clients.includes('mobile') || (d.workload.clients.length === 0 && (has('rest-api') || has('graphql-api')));
+  const userFacing = has('ecommerce') || has('saas-multitenant') || has('realtime') || has('internal-tool') || (facts.personalData && consumerClients && !onlyPatterns(d, ['static-site']));
   if (d.identity.endUserAuth === undefined && userFacing) assume('identity.endUserAuth', true, 'Users have accounts (orders, messages, records), so they sign in.');
   if (d.identity.endUserAuth && d.identity.providers.length === 0) {
     if (has('internal-tool')) assumeList('identity.providers', ['saml'], 'Employees sign in with the corporate identity provider (SAML single sign-on).');
@@ -67,7 +68,7 @@ export function derive(d: Draft, facts: Facts, description: string): void {
     else if (d.compliance.includes('pci-dss')) assume('data.classification', 'pci', 'PCI DSS applies, so the system holds cardholder data.');
     else if (facts.healthData) assume('data.classification', 'phi', 'The brief describes health data (patients, clinics, results).');
     else if (has('ecommerce')) assume('data.classification', 'pii', 'Shopper accounts, addresses and order history are personal data.');
-    else if (facts.personalData && (d.identity.endUserAuth || has('realtime'))) assume('data.classification', 'pii', 'User accounts and their content are personal data.');
+    else if (facts.personalData && !onlyPatterns(d, ['static-site'])) assume('data.classification', 'pii', 'The brief mentions people (users, customers, patients, staff) whose data the system keeps: personal data.');
     else if (onlyPatterns(d, ['static-site']) && !d.identity.endUserAuth) assume('data.classification', 'public', 'Public marketing content.', 'default');
     else if (has('batch-etl') || has('file-transfer') || has('data-warehouse')) assume('data.classification', 'confidential', 'Partner and business data.', 'default');
   }
@@ -137,7 +138,7 @@ export function derive(d: Draft, facts: Facts, description: string): void {
     if (has('iot-ingest')) derived.push('time-series');
     if (has('iot-ingest') || has('streaming-analytics') || has('batch-etl') || has('data-warehouse')) derived.push('analytics');
     if (has('search') || feature('full-text-search')) derived.push('search');
-    if (has('realtime') || feature('presence') || feature('sessions') || (has('ecommerce') && (t.peakRps ?? 0) >= 500)) derived.push('cache');
+    if ((has('realtime') && !has('graphql-api')) || feature('presence') || feature('sessions') || (has('ecommerce') && (t.peakRps ?? 0) >= 500)) derived.push('cache');
     if (has('static-site') || feature('media-uploads') || feature('document-downloads') || has('ml-inference')) derived.push('blob');
     if (derived.length) assumeList('data.accessPatterns', [...new Set(derived)], 'Read from the workload patterns and features in the brief.');
   }
@@ -203,18 +204,18 @@ function requestsPerUser(d: Draft): number {
 }
 
 const PATTERN_NAMES: Array<[WorkloadPattern, string]> = [
-  ['realtime', 'chat-backend'],
   ['ecommerce', 'shop-api'],
+  ['realtime', 'chat-backend'],
   ['iot-ingest', 'iot-telemetry'],
-  ['batch-etl', 'etl-pipeline'],
-  ['static-site', 'marketing-site'],
   ['saas-multitenant', 'saas-platform'],
   ['ml-inference', 'inference-api'],
   ['streaming-analytics', 'stream-analytics'],
+  ['search', 'search-api'],
+  ['batch-etl', 'etl-pipeline'],
+  ['static-site', 'marketing-site'],
   ['internal-tool', 'internal-tool'],
   ['event-driven', 'event-platform'],
   ['graphql-api', 'graphql-api'],
-  ['search', 'search-api'],
   ['data-warehouse', 'data-warehouse'],
   ['file-transfer', 'file-exchange'],
   ['rest-api', 'api-backend'],
@@ -223,8 +224,9 @@ const PATTERN_NAMES: Array<[WorkloadPattern, string]> = [
 /** A valid design name: lower-case, dashes, starts with a letter, at most 40 characters. */
 export function designName(d: Pick<Draft, 'workload'>, facts: Pick<Facts, 'nameHint'>): string {
   const has = (p: WorkloadPattern) => d.workload.patterns.includes(p);
-  const nightly = has('batch-etl') && d.workload.features.includes('scheduled-jobs') ? 'nightly-etl' : undefined;
-  return safeName(facts.nameHint ?? nightly ?? PATTERN_NAMES.find(([p]) => has(p))?.[1] ?? 'backend');
+  const nightly = has('batch-etl') && d.workload.features.includes('scheduled-jobs') && !has('search') && !has('rest-api') ? 'nightly-etl' : undefined;
+  const mobile = has('rest-api') && d.workload.clients.includes('mobile') && !has('realtime') ? 'mobile-backend' : undefined;
+  return safeName(facts.nameHint ?? nightly ?? mobile ?? PATTERN_NAMES.find(([p]) => has(p))?.[1] ?? 'backend');
 }
 
 export function safeName(text: string): string {

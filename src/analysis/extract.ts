@@ -68,7 +68,7 @@ const EMAIL = /\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b/g;
 const DOMAIN = /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|io|dev|app|co|eu|de|uk|fr|es|it|nl|se|ch|ca|au|jp|in|br|us|health|shop|store|cloud|ai)\b/g;
 const DR_CUE = /\b(dr|disaster|failover|fail over|secondary|standby|backup region|replicate(d)? to|replica|recovery)\b[^.;]{0,40}$/;
 
-const USER_NOUNS = /^\s*(\+\s*)?(registered |active |total |paying |end[- ])?(users|customers|patients|members|employees|players|subscribers|accounts|students|drivers|riders|clients|shoppers|visitors|people|staff)\b/;
+const USER_NOUNS = /^\s*(\+\s*)?([a-z-]+ )?(users|customers|patients|members|employees|players|subscribers|accounts|students|drivers|riders|clients|shoppers|visitors|people|staff|applicants|citizens|residents|guests|travell?ers|learners|readers|viewers|listeners|fans|buyers|sellers)\b/;
 
 /**
  * Reads a free-text brief into a {@link Draft} of stated values (each recorded in `sources` as `stated`) and
@@ -84,7 +84,9 @@ export function extract(description: string): Extraction {
   };
 
   // Patterns, features, clients: keyword rules, ignoring negated mentions.
-  for (const [pattern, re] of PATTERN_RULES) if (matches(t, re)) addUnique(d.workload.patterns, pattern);
+  // "GraphQL API" names the GraphQL pattern, not a REST API.
+  const restText = t.replace(/\bgraphql (api|apis|endpoint)\b/g, 'graphql');
+  for (const [pattern, re] of PATTERN_RULES) if (matches(pattern === 'rest-api' ? restText : t, re)) addUnique(d.workload.patterns, pattern);
   if (d.workload.patterns.length) stated('workload.patterns');
   for (const [feature, re] of FEATURE_RULES) if (matches(t, re)) addUnique(d.workload.features, feature);
   if (d.workload.features.length) stated('workload.features');
@@ -151,7 +153,7 @@ function quantities(t: string, d: Draft, facts: Facts, stated: (p: string) => vo
     const { value: v, before, after } = tok;
     // A range "40 to 90 minutes" takes its unit from the end of the range.
     const unitText = RANGE_TAIL.test(after) ? after.replace(RANGE_TAIL, '') : after;
-    const isPeak = /\b(peak(s|ing)?|spikes?|burst|black friday|busiest|max(imum)?|up to|at most|rush)\b[^.;]*$/.test(before.slice(-40));
+    const isPeak = /\b(peak(s|ing)?|spikes?|burst|black friday|busiest|max(imum)?|up to|at most|rush)\b[^.;]*$/.test(before.slice(-40)) || /^[^.;,]{0,40}\b(at (the )?peak|at peak times|at the busiest|during peaks?)\b/.test(after);
 
     // Money: "$500 a month", "budget of 2,000 usd"
     if (/\$\s*$/.test(before) || /^\s*(usd|dollars|\$)/.test(after) || /^\s*(eur|euros?|€)/.test(after)) {
@@ -215,18 +217,18 @@ function quantities(t: string, d: Draft, facts: Facts, stated: (p: string) => vo
         }
       } else if (/\b(every|each)\s*$/.test(before)) {
         facts.deviceIntervalSeconds = minutes * 60;
-      } else if (/\b(last|past|recent|latest)\s*$/.test(before)) {
+      } else if (/\b(last|past|recent|latest)\s*$/.test(before) && minutes <= 7 * 1440) {
         facts.hotWindowHours = minutes / 60;
       } else if (/\bbackups?\b/.test(before + after.slice(0, 20))) {
         facts.backupRetentionDays = Math.round(minutes / 1440);
-      } else if (/\b(jobs?|tasks?|transformations?|batch|process(es|ing)?|runs?|takes?|etl|reports?|exports?|imports?|render\w*|training)\b/.test(before.slice(-50) + unitText.slice(0, 25)) && minutes >= 1 && minutes <= 7 * 1440) {
+      } else if (/\b(jobs?|tasks?|transformations?|batch|process(es|ing)?|takes?|etl|exports?|imports?|render\w*|training)\b/.test(before.slice(-50) + unitText.slice(0, 25)) && minutes >= 1 && minutes <= 7 * 1440) {
         jobs.push(minutes);
         // the start of a range shares its unit with the end
         if (RANGE_TAIL.test(after)) {
           const end = toks[i + 1];
           if (end) jobs.push(toMinutes(end.value, tu[1]!) ?? minutes);
         }
-      } else if (/\b(keep|kept|retain\w*|retention|history|store[ds]?|archive[ds]?|for)\b/.test(before.slice(-40) + unitText.slice(0, 30)) && minutes >= 1440) {
+      } else if (/\b(keep|kept|retain\w*|retention|history|store[ds]?|archive[ds]?|for|last|past)\b/.test(before.slice(-40) + unitText.slice(0, 30)) && minutes >= 1440) {
         retention.push(Math.round(minutes / 1440));
       }
       return;
@@ -352,7 +354,7 @@ function compliance(t: string, d: Draft, facts: Facts, stated: (p: string) => vo
   facts.personalData = matches(t, new RegExp(PERSONAL_DATA.source));
   facts.cardData = /\b(card numbers?|credit cards?|cardholder|card payments?|card data)\b/.test(t);
   facts.cardOutOfScope = facts.cardData && CARD_OUT_OF_SCOPE.test(t);
-  facts.relationalHints = /\b(appointments?|bookings?|reservations?|scheduling|invoices?|billing|ledger|inventory|reporting|joins?|transactions across)\b/.test(t);
+  facts.relationalHints = /\b(appointments?|bookings?|reservations?|scheduling|invoices?|billing|ledger|inventory|reporting|joins?|transactions across|case management|approvals?|grants?)\b/.test(t);
   for (const [framework, re] of COMPLIANCE_RULES) {
     if (framework === 'pci-dss' && facts.cardOutOfScope && !/\bpci(-| )?dss\b/.test(t)) continue;
     if (matches(t, re)) addUnique(d.compliance, framework);
@@ -415,7 +417,11 @@ function regions(t: string, d: Draft, facts: Facts, stated: (p: string) => void)
 // ---------------------------------------------------------------------------------------------------------------
 
 function preferences(t: string, d: Draft, facts: Facts, stated: (p: string) => void): void {
-  if (AUTH_RULE.test(t)) {
+  // "Merchants authenticate with IAM (SigV4)" or "API keys" is machine authentication, not end-user sign-in.
+  const machineAuth = /\bauthenticat\w* (with|using|via) (aws )?(iam|sigv4|api keys?|mtls|client certificates?)\b/.test(t);
+  if (machineAuth) addUnique(d.workload.features, 'machine-auth');
+  if (/\b(iam|sigv4)\b/.test(t) && machineAuth) addUnique(d.workload.features, 'iam-auth');
+  if (AUTH_RULE.test(t.replace(/\bauthenticat\w* (with|using|via) (aws )?(iam|sigv4|api keys?|mtls|client certificates?)\b/g, ' '))) {
     d.identity.endUserAuth = true;
     stated('identity.endUserAuth');
   }
@@ -485,8 +491,11 @@ function preferences(t: string, d: Draft, facts: Facts, stated: (p: string) => v
 
 /** A few words naming the system, for its design name ("patient portal", "chat"). */
 function nameHint(t: string): string | undefined {
-  const m = /\b([a-z]+(?:[- ][a-z]+)?)\s+(portal|platform|marketplace|pipeline|tool|dashboard)\b/.exec(t);
-  const stop = /^(a|an|the|our|my|web|internal|for|this|new|simple|small|online)$/;
-  if (m && !stop.test(m[1]!.split(/[- ]/).pop()!)) return `${m[1]!.split(/[- ]/).pop()}-${m[2]}`;
-  return undefined;
+  const stop = /^(a|an|the|our|my|web|for|this|new|simple|small|online|saas|multi-tenant|its|their|your|we|us|of|to|and)$/;
+  const m = /\b(?:([a-z][a-z-]*)\s+)?([a-z][a-z-]*)\s+(portal|platform|marketplace|pipeline|tool|dashboard|system)\b/.exec(t);
+  if (!m) return undefined;
+  const words = [m[1], m[2]!].filter((w): w is string => w !== undefined && !stop.test(w));
+  if (!words.length) return undefined;
+  // "case management system" -> case-management; "patient portal" -> patient-portal
+  return m[3] === 'system' ? words.join('-') : `${words.join('-')}-${m[3]}`;
 }

@@ -12,7 +12,7 @@ export const PATTERN_RULES: ReadonlyArray<[WorkloadPattern, RegExp]> = [
   ['ecommerce', /\b(e-?commerce|online (store|shop)|web ?shop|storefront|shopping carts?|checkout|product catalog(ue)?|marketplace)\b/],
   ['iot-ingest', /\b(iot|sensors?|telemetry|mqtt|smart meters?|connected (cars|vehicles|devices)|devices? (send|report|publish|emit)s?)\b/],
   ['streaming-analytics', /\b(click-?stream|stream(ing)? (analytics|processing|data)|real[- ]?time (analytics|metrics|aggregat\w*)|event stream|events? per second|anomal(y|ies)|kinesis|kafka)\b/],
-  ['batch-etl', /\b(etl|elt|batch (jobs?|processing|pipeline)|nightly|every night|data pipeline|transformation jobs?|transform(ed|s)? and load|loaded into (a|the) warehouse|files from partners)\b/],
+  ['batch-etl', /\b(etl|elt|batch (jobs?|processing|pipeline)|data pipeline|transformation jobs?|transform(ed|s)? and load|loaded into (a|the) warehouse|files from partners|(nightly|every night|daily)[^.;]{0,60}\b(files|csv|parquet|data|imports?|exports?|loads?|feeds?))\b/],
   ['ml-inference', /\b(inference|machine learning|ml model|models? (serving|predict\w*)|predictions?|classif(y|ier|ication)|recommendation (engine|model|service)|computer vision|image recognition|llm|generative ai|gen ?ai|embeddings?)\b/],
   ['static-site', /\b(static (site|website|pages|web ?site)|marketing (site|website|web ?site|pages)|landing pages?|next\.?js (static )?export|gatsby|hugo|jekyll|brochure (site|website))\b/],
   ['saas-multitenant', /\b(multi-?tenant|tenants?|saas)\b/],
@@ -25,7 +25,8 @@ export const PATTERN_RULES: ReadonlyArray<[WorkloadPattern, RegExp]> = [
 
 /** Features worth carrying forward; selection reads them. */
 export const FEATURE_RULES: ReadonlyArray<[string, RegExp]> = [
-  ['media-uploads', /\b(upload(s|ed|ing)? (of )?(\w+ )?(images?|photos?|pictures?|videos?|files?|documents?|media|attachments?|pdfs?)|(images?|photos?|videos?|media|attachments?) (uploads?|in chats?)|user[- ]generated content)\b/],
+  ['media-uploads', /\b(upload(s|ed|ing)? (of )?(\w+ )?(images?|photos?|pictures?|videos?|media|attachments?)|(images?|photos?|videos?|media|attachments?) (uploads?|in chats?)|user[- ]generated content)\b/],
+  ['document-uploads', /\b(upload(s|ed|ing)? (of )?(\w+ )?(files?|documents?|pdfs?|scans?)|(pdfs?|documents?|files?|scans?) (uploads?)|supporting documents)\b/],
   ['document-downloads', /\b(download(s|ing)? (\w+ )?(lab results|results|documents?|reports?|pdfs?|files|invoices|statements|receipts)|pdfs?)\b/],
   ['message-history', /\b((message|chat|conversation) (history|archive)|keep (the )?(messages|history)|history of (messages|chats|conversations))\b/],
   ['presence', /\b(presence|online status|who is online|typing indicators?)\b/],
@@ -49,6 +50,7 @@ export const FEATURE_RULES: ReadonlyArray<[string, RegExp]> = [
   ['gpu', /\bgpus?\b/],
   ['partner-api-keys', /\b(api keys?|usage plans?|partners? (call|integrate|access)|rate limits? per (client|partner|customer))\b/],
   ['file-validation', /\b(validat(e|ed|ion)|clean(ed|ing)?|dedup\w*)\b/],
+  ['workflow', /\b(sagas?|workflows?|orchestrat\w*|multi-step (process|flow)s?)\b/],
   ['mobile-offline', /\b(offline (mode|sync|first)|sync when online)\b/],
 ];
 
@@ -201,7 +203,7 @@ export const REGION_NAMES: ReadonlyArray<[RegExp, string]> = [
   [/\bcanada central\b/, 'ca-central-1'],
 ];
 
-export const TIGHT_BUDGET = /\b(budget is tight|tight budget|cheap|as cheap|low[- ]cost|cost[- ]sensitive|minimal cost|shoestring|keep (the )?costs? (low|down)|cost is (a|the) (big |main )?concern|small budget|limited budget)\b/;
+export const TIGHT_BUDGET = /\b(budget is tight|tight budget|budget matters|cost matters|on a budget|cheap|as cheap|low[- ]cost|cost[- ]sensitive|minimal cost|shoestring|keep (the )?costs? (low|down)|cost is (a|the) (big |main )?concern|small budget|limited budget)\b/;
 export const FLEXIBLE_BUDGET = /\b(cost is not a concern|budget is flexible|money is no object|cost (doesn't|does not) matter)\b/;
 
 export const LOW_OPS = /\b(no (ops|devops|sre|operations) (team|people|staff)|small team|(rather|prefer) not (to )?(manage|run|maintain|patch)|(not|don't|do not) want to (manage|run|maintain)|startup|solo developer|one developer)\b/;
