@@ -5,7 +5,7 @@
  * only when a template is reviewed.
  */
 export { reviewArchitecture, reviewModel, reviewTemplate, detectFormat } from './review.js';
-export type { DesignReviewOptions, ReviewOptions, TemplateReviewOptions } from './review.js';
+export type { DesignReviewOptions, GeneratedTemplate, ReviewOptions, TemplateReviewOptions } from './review.js';
 export { runModelRules } from './engine.js';
 export { MODEL_RULES, MODEL_RULES_BY_ID, DR_CAPABILITY } from './rules/index.js';
 export { selectFrameworks, DEFAULT_FRAMEWORKS, MODEL_FRAMEWORKS, PACK_FRAMEWORKS } from './frameworks.js';

@@ -4,11 +4,12 @@ import { pascalCase } from '../shared/ids.js';
 /**
  * Finds the model component a generated template resource belongs to, so a pack finding on `OrdersTableXyz` links back
  * to component `orders-table`. In order: a metadata or tag value naming the component, then the longest component
- * whose PascalCase id starts the logical id. Platform resources (VPC, trail, key, alarms) belong to no component.
+ * prefix that starts the logical id: the generator's own prefixes when given (it renames a component whose ids would
+ * collide), else the PascalCase component id. Platform resources (VPC, trail, key, alarms) belong to no component.
  */
-export function componentResolver(a: Architecture, resources: Record<string, unknown>): (logicalId: string) => string | undefined {
+export function componentResolver(a: Architecture, resources: Record<string, unknown>, given?: ReadonlyMap<string, string>): (logicalId: string) => string | undefined {
   const ids = new Set(a.components.map((c) => c.id));
-  const prefixes = a.components.map((c) => ({ id: c.id, prefix: pascalCase(c.id) })).sort((x, y) => y.prefix.length - x.prefix.length);
+  const prefixes = a.components.map((c) => ({ id: c.id, prefix: given?.get(c.id) ?? pascalCase(c.id) })).sort((x, y) => y.prefix.length - x.prefix.length);
   const cache = new Map<string, string | undefined>();
   const fromMetadata = (res: unknown): string | undefined => {
     const r = res as { Metadata?: Record<string, unknown>; Properties?: { Tags?: unknown } } | undefined;

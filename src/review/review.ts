@@ -29,7 +29,13 @@ export interface DesignReviewOptions extends ReviewOptions {
    * The CloudFormation generated from the design, for the cdk-nag packs. Injected so this module does not depend
    * on a generator; returns undefined when none is available.
    */
-  cloudFormation?: (() => Promise<Record<string, unknown> | string | undefined>) | undefined;
+  cloudFormation?: (() => Promise<GeneratedTemplate | undefined>) | undefined;
+}
+
+/** A template generated from a design, with the logical-id prefix of each component when the generator knows them. */
+export interface GeneratedTemplate {
+  template: Record<string, unknown> | string;
+  prefixes?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface TemplateReviewOptions extends ReviewOptions {
@@ -78,7 +84,8 @@ export async function reviewArchitecture(architecture: Architecture, opts: Desig
   };
   let templateAcks: TemplateAcknowledgement[] = [];
   if (packs.length) {
-    const raw = opts.cloudFormation ? await opts.cloudFormation() : undefined;
+    const generated = opts.cloudFormation ? await opts.cloudFormation() : undefined;
+    const raw = generated?.template;
     if (raw === undefined) {
       coverage.templatePacks = 'not-run';
       coverage.reason = 'no CloudFormation generator is available to produce a template from the design';
@@ -90,7 +97,7 @@ export async function reviewArchitecture(architecture: Architecture, opts: Desig
         coverage.templatePacks = 'not-run';
         coverage.reason = outcome.reason;
       } else {
-        const componentOf = componentResolver(architecture, template.Resources);
+        const componentOf = componentResolver(architecture, template.Resources, generated?.prefixes);
         for (const f of outcome.findings) {
           const component = f.resource ? componentOf(f.resource) : undefined;
           findings.push(component ? { ...f, component } : f);

@@ -30,7 +30,7 @@ interface Pack {
 /**
  * aws-cdk-lib and cdk-nag, loaded once and kept warm: the first template costs about a second of module loading,
  * later ones tens of milliseconds. One App hosts a throwaway Stack per review (an App creates a temporary assembly
- * folder, so making one per call would litter the temp directory).
+ * folder, so making one per call would be wasted work).
  */
 export interface NagRuntime {
   /** Runs the packs over a template; throws {@link TemplateNotLoadable} when CfnInclude refuses it. */
@@ -61,8 +61,10 @@ function createRuntime(): NagRuntime {
   const cdk = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
   const { CfnInclude } = require('aws-cdk-lib/cloudformation-include') as typeof import('aws-cdk-lib/cloudformation-include');
   const nag = require('cdk-nag') as Record<string, new () => Pack>;
-  const dir = mkdtempSync(join(tmpdir(), 'aba-review-'));
-  const app = new cdk.App({ analyticsReporting: false, outdir: join(dir, 'out') });
+  // The App creates its assembly folder up front, but nothing here ever synthesizes: remove it straight away.
+  const appDir = mkdtempSync(join(tmpdir(), 'aba-review-app-'));
+  const app = new cdk.App({ analyticsReporting: false, outdir: join(appDir, 'out') });
+  rmSync(appDir, { recursive: true, force: true });
   const infos = new Map<string, RuleInfo>();
   const packs = new Map<PackFramework, Pack>();
   const ruleCounts = new Map<PackFramework, Set<string>>();
@@ -90,7 +92,9 @@ function createRuntime(): NagRuntime {
   return {
     run(template, frameworks) {
       const stackId = `Review${++seq}`;
-      const file = join(dir, `${stackId}.json`);
+      // CfnInclude only reads templates from files.
+      const dir = mkdtempSync(join(tmpdir(), 'aba-review-'));
+      const file = join(dir, 'template.json');
       writeFileSync(file, JSON.stringify(template));
       const stack = new cdk.Stack(app, stackId, { synthesizer: new cdk.BootstraplessSynthesizer() });
       try {
@@ -109,7 +113,7 @@ function createRuntime(): NagRuntime {
         return { findings, rules };
       } finally {
         app.node.tryRemoveChild(stackId);
-        rmSync(file, { force: true });
+        rmSync(dir, { recursive: true, force: true });
       }
     },
   };

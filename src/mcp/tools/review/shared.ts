@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Architecture } from '../../../model/index.js';
+import type { GeneratedTemplate } from '../../../review/index.js';
 import { UserError } from '../../../shared/errors.js';
 import { resolveInside } from '../../../shared/fs-safe.js';
 import type { ToolContext } from '../../tool.js';
@@ -53,7 +54,13 @@ export async function readTemplateInput(
   return { text: await readFile(abs, 'utf8'), name: rel || basename(abs), extra: [], inline: false };
 }
 
-/** The CloudFormation template generated from a design, for the cdk-nag packs. */
-export async function cloudFormationFor(_architecture: Architecture): Promise<string | undefined> {
-  return undefined;
+/**
+ * The CloudFormation template generated from a design (as an object: the packs do not need the YAML text) and the
+ * logical-id prefix of each component, for the cdk-nag packs. The generator is loaded on first use.
+ */
+export async function cloudFormationFor(architecture: Architecture): Promise<GeneratedTemplate> {
+  const { buildTemplate } = await import('../../../generators/cloudformation/index.js');
+  const { componentPrefixes } = await import('../../../generators/cloudformation/names.js');
+  const built = buildTemplate(architecture, { pipeline: architecture.delivery.pipeline });
+  return { template: built.template as unknown as Record<string, unknown>, prefixes: componentPrefixes(architecture, new Set(built.renamed)) };
 }
