@@ -20,10 +20,13 @@ export interface FolderOptions {
   /** Only look under this sub-folder (e.g. `decisions`). */
   prefix?: string;
   /**
-   * How often a full sweep (a stat of every note) runs to catch in-place edits, which do not change their folder's
-   * modification time. Creations, deletions and renames are seen at once through folder times. `Infinity` scans once.
+   * How often a sweep (a stat of every known note) starts, to catch in-place edits, which do not change their
+   * folder's modification time. Creations, deletions and renames are seen at once through folder times. `Infinity`
+   * never sweeps.
    */
   sweepMs: number;
+  /** Notes a sweep stats per refresh, so no single call pays for a large store (250 stats take about 1 ms). @default 250 */
+  sweepBatch?: number;
   now: () => number;
 }
 
@@ -44,7 +47,9 @@ export class NoteFolder {
   readonly entries = new Map<string, Entry>();
   private readonly dirs = new Map<string, string>();
   private readonly base: string;
-  private lastSweep = Number.NEGATIVE_INFINITY;
+  private scanned = false;
+  private lastSweep = 0;
+  private sweep: { paths: string[]; next: number } | undefined;
   private inFlight: Promise<string[]> | undefined;
   private ops = 0;
 
@@ -67,10 +72,10 @@ export class NoteFolder {
 
   private async pass(): Promise<string[]> {
     const changed: string[] = [];
-    const now = this.options.now();
-    if (now - this.lastSweep >= this.options.sweepMs) {
-      this.lastSweep = now;
+    if (!this.scanned) {
       await this.scanDir(this.base, changed, true);
+      this.scanned = true;
+      this.lastSweep = this.options.now();
       return changed;
     }
     const stale: string[] = [];
@@ -80,7 +85,24 @@ export class NoteFolder {
       if (!st || dirSig(st) !== sig) stale.push(dir);
     }
     for (const dir of stale) await this.scanDir(dir, changed, false);
+    this.sweepSome(changed);
     return changed;
+  }
+
+  /** Continues (or starts, when due) the sweep over known notes, a batch per refresh. */
+  private sweepSome(changed: string[]): void {
+    if (!this.sweep) {
+      if (this.options.now() - this.lastSweep < this.options.sweepMs) return;
+      this.sweep = { paths: [...this.entries.keys()], next: 0 };
+    }
+    const { paths } = this.sweep;
+    const end = Math.min(paths.length, this.sweep.next + (this.options.sweepBatch ?? 250));
+    for (let i = this.sweep.next; i < end; i++) if (this.entries.has(paths[i]!)) this.checkFile(paths[i]!, changed);
+    this.sweep.next = end;
+    if (end >= paths.length) {
+      this.sweep = undefined;
+      this.lastSweep = this.options.now();
+    }
   }
 
   private async scanDir(dir: string, changed: string[], deep: boolean): Promise<void> {

@@ -16,8 +16,52 @@ export interface IndexHit {
   terms: string[];
 }
 
-// Words so common in architecture notes that they only slow the OR query down and blur the ranking.
-const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it', 'of', 'on', 'or', 'the', 'this', 'that', 'to', 'with']);
+/**
+ * English function words: about half of running text, they carry no meaning for search, and indexing them would
+ * make every OR query touch nearly every note.
+ */
+const STOP_WORDS = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing ' +
+    'down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more ' +
+    'most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that the their ' +
+    'theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why ' +
+    'will with would you your yours yourself yourselves'
+  ).split(' '),
+);
+
+/**
+ * Term frequency kept per word and field. BM25 saturates (with k1 = 1.2 a third occurrence adds 14% and a tenth
+ * almost nothing), so capping at three keeps the ranking and saves index work on repetitive notes.
+ */
+const TF_CAP = 1;
+const SPLIT = /[^\p{L}\p{N}]+/u;
+
+/** Lower-case words without stop words, each repeated at most {@link TF_CAP} times. */
+function indexTokens(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const raw of text.split(SPLIT)) {
+    if (!raw) continue;
+    const t = raw.toLowerCase();
+    if (STOP_WORDS.has(t)) continue;
+    counts.set(t, Math.min(TF_CAP, (counts.get(t) ?? 0) + 1));
+  }
+  const out: string[] = [];
+  for (const [t, n] of counts) for (let i = 0; i < n; i++) out.push(t);
+  return out;
+}
+
+/** The query's words, lower-case, without stop words and repeats. */
+export function queryTokens(query: string): string[] {
+  return [...new Set(query.split(SPLIT).map((w) => w.toLowerCase()))].filter((t) => t && !STOP_WORDS.has(t));
+}
+
+export interface IndexSearch {
+  /** Best first: notes with every word, then (when those are fewer than wanted) notes with some of the words. */
+  hits: IndexHit[];
+  /** How the last hits were found: every word required, any word enough, or also words one or two typos away. */
+  mode: 'all' | 'any' | 'fuzzy';
+}
 
 /**
  * Ranked full-text search over notes (MiniSearch, BM25+): title and tags weigh more than the body; the last word
@@ -28,16 +72,15 @@ export class NoteIndex {
     idField: 'path',
     fields: ['title', 'tags', 'body'],
     extractField: (doc, field) => (field === 'tags' ? doc.tags.join(' ') : (doc as unknown as Record<string, string>)[field]),
-    processTerm: (term) => {
-      const t = term.toLowerCase();
-      return STOP_WORDS.has(t) ? null : t;
-    },
+    tokenize: indexTokens,
+    // Tokens come out of indexTokens already lower-case and filtered.
+    processTerm: (term) => term,
     searchOptions: {
+      tokenize: queryTokens,
+      processTerm: (term) => term,
       boost: { title: 3, tags: 2 },
       prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
-      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
-      maxFuzzy: 2,
-      combineWith: 'OR',
+      fuzzy: false,
     },
   });
 
@@ -55,15 +98,42 @@ export class NoteIndex {
     if (this.ms.has(path)) this.ms.discard(path);
   }
 
-  /** Every match, best first, keeping only paths `keep` accepts. */
-  search(query: string, keep?: (path: string) => boolean): IndexHit[] {
-    const results = this.ms.search(query, keep ? { filter: (r) => keep(r.id as string) } : {});
-    return results.map((r) => ({ path: r.id as string, score: r.score, terms: r.terms }));
+  /**
+   * Searches in widening steps and stops as soon as `want` notes are found: first notes with every word (what people
+   * expect from a search box, and cheap, because requiring every word keeps a query of common words from scoring most
+   * of the store), then notes with any of the words, then words within one or two typos (fuzzy matching walks the
+   * whole vocabulary, so it runs only when exact words found too little). Each step's hits follow the previous ones.
+   */
+  search(query: string, want: number, keep?: (path: string) => boolean): IndexSearch {
+    const filter = keep ? { filter: (r: { id: unknown }) => keep(r.id as string) } : {};
+    const several = queryTokens(query).length > 1;
+    const steps = [
+      { mode: 'all' as const, options: { combineWith: 'AND' as const } },
+      ...(several ? [{ mode: 'any' as const, options: { combineWith: 'OR' as const } }] : []),
+      { mode: 'fuzzy' as const, options: { combineWith: 'OR' as const, fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 } },
+    ];
+    const hits: IndexHit[] = [];
+    const seen = new Set<string>();
+    let mode: IndexSearch['mode'] = 'all';
+    for (const step of steps) {
+      mode = step.mode;
+      for (const r of this.ms.search(query, { ...filter, ...step.options })) {
+        if (seen.has(r.id as string)) continue;
+        seen.add(r.id as string);
+        hits.push(toHit(r));
+      }
+      if (hits.length >= want) break;
+    }
+    return { hits, mode };
   }
 }
 
+function toHit(r: { id: unknown; score: number; terms: string[] }): IndexHit {
+  return { path: r.id as string, score: r.score, terms: r.terms };
+}
+
 /** How many of the best hits {@link rerankByProximity} looks at. */
-const RERANK_TOP = 50;
+const RERANK_TOP = 30;
 
 /** Lower-case words of a text, punctuation and markup dropped, as one space-separated string. */
 function words(text: string): string {
@@ -76,9 +146,7 @@ function words(text: string): string {
  * concept. Only the best {@link RERANK_TOP} hits are looked at, so the cost stays flat as the store grows.
  */
 export function rerankByProximity(hits: IndexHit[], query: string, textOf: (path: string) => string): IndexHit[] {
-  const terms = words(query)
-    .split(' ')
-    .filter((t) => t && !STOP_WORDS.has(t));
+  const terms = queryTokens(query);
   if (terms.length < 2 || hits.length < 2) return hits;
   const pairs = terms.slice(1).map((t, i) => ` ${terms[i]} ${t}`);
   const phrase = ` ${terms.join(' ')}`;

@@ -8,7 +8,7 @@ import { checkNoteSize, checkWriteSize, LIST_LIMIT_MAX, MAX_NOTE_BYTES, SEARCH_L
 import { LOCK_NAME, WriteLock } from './lock.js';
 import { docData, firstHeading, frontMatterIssues, noteVersion, openNote, parseNote, serializeNote, setFields, titleFromPath, typeFromPath, type EditableNote } from './note.js';
 import { checkNotePath, noteUri, resolveNote } from './paths.js';
-import { NoteIndex, rerankByProximity, snippet } from './search.js';
+import { NoteIndex, queryTokens, rerankByProximity, snippet } from './search.js';
 import { DECISION_STATUSES, NOTE_TYPES, type AcceptedDecision, type DecisionStatus, type Note, type NoteSource, type NoteSummary, type NoteType } from './types.js';
 
 export interface MemoryStoreOptions {
@@ -69,6 +69,11 @@ export interface SearchHit extends NoteSummary {
 export interface SearchResult {
   /** Every note that matched, before the limit. */
   total: number;
+  /**
+   * `all`: the notes contain every word of the query; `any`: too few did, so notes with some of the words follow;
+   * `fuzzy`: still too few, so words within a typo or two were matched as well.
+   */
+  mode: 'all' | 'any' | 'fuzzy';
   results: SearchHit[];
 }
 
@@ -229,11 +234,12 @@ export class MemoryStore {
   async search(options: SearchOptions): Promise<SearchResult> {
     const query = options.query.trim();
     if (!query) throw new UserError('query', 'query is empty', 'Give a few words, e.g. "websocket connection limits".');
+    if (queryTokens(query).length === 0) throw new UserError('query', `'${query}' has only common words`, 'Add a distinctive word: a service, a concept or a name.');
     const limit = clampLimit(options.limit, 10, SEARCH_LIMIT_MAX, 'limit');
     await this.refresh();
     const index = this.ensureIndex();
     const tag = options.tag?.toLowerCase();
-    const matches = index.search(query, (path) => {
+    const { hits: matches, mode } = index.search(query, limit, (path) => {
       const e = this.entry(path);
       if (!e) return false;
       const m = e.parsed.meta;
@@ -250,7 +256,7 @@ export class MemoryStore {
       const e = this.entry(h.path)!;
       return { ...this.summary(e), score: Math.round(h.score * 1000) / 1000, snippet: snippet(e.parsed.body, h.terms) };
     });
-    return { total: hits.length, results };
+    return { total: hits.length, mode, results };
   }
 
   /** Accepted decisions in `decisions/`, project and library; see {@link acceptedFrom}. */
