@@ -47,7 +47,10 @@ export function ackMatches(ack: string, f: Pick<Finding, 'rule' | 'id'>): boolea
  * acknowledgements match by resource and rule. An acknowledgement without a proper reason is not applied, and the
  * finding says so.
  */
-export function applyAcknowledgements(findings: Finding[], opts: { architecture?: Architecture | undefined; template?: TemplateAcknowledgement[] | undefined }): Finding[] {
+export function applyAcknowledgements(
+  findings: Finding[],
+  opts: { architecture?: Architecture | undefined; template?: TemplateAcknowledgement[] | undefined; sameAs?: ReadonlyMap<string, string[]> | undefined },
+): Finding[] {
   const byComponent = new Map<string, Array<{ rule: string; reason: string }>>();
   const designWide: Array<{ rule: string; reason: string }> = [];
   if (opts.architecture) {
@@ -65,10 +68,21 @@ export function applyAcknowledgements(findings: Finding[], opts: { architecture?
     const modelAck = [...(f.component ? byComponent.get(f.component) ?? [] : []), ...designWide].find((a) => ackMatches(a.rule, f));
     if (modelAck) return { ...f, acknowledged: { reason: modelAck.reason } };
     if (!f.resource) return f;
-    const { granular } = splitRule(f.rule);
-    const candidates = (byResource.get(f.resource) ?? []).filter((a) => ackMatches(a.rule, f) && (a.rule !== splitRule(f.rule).base || appliesTo(a.appliesTo, granular)));
-    const good = candidates.find((a) => typeof a.reason === 'string' && a.reason.trim().length >= MIN_REASON_LENGTH);
+    const acks = byResource.get(f.resource) ?? [];
+    const reasonFor = (rule: string, id: string): { candidates: TemplateAcknowledgement[]; good?: TemplateAcknowledgement } => {
+      const { base, granular } = splitRule(rule);
+      const candidates = acks.filter((a) => ackMatches(a.rule, { rule, id }) && (a.rule !== base || appliesTo(a.appliesTo, granular)));
+      const good = candidates.find((a) => typeof a.reason === 'string' && a.reason.trim().length >= MIN_REASON_LENGTH);
+      return good ? { candidates, good } : { candidates };
+    };
+    const { candidates, good } = reasonFor(f.rule, f.id);
     if (good) return { ...f, acknowledged: { reason: good.reason!.trim() } };
+    // The same problem acknowledged for cdk-nag (every one of its findings) is acknowledged here too.
+    const twins = opts.sameAs?.get(f.id);
+    if (twins?.length) {
+      const reasons = twins.map((t) => reasonFor(t, `${t}:${f.resource}`).good?.reason?.trim());
+      if (reasons.every(Boolean)) return { ...f, acknowledged: { reason: [...new Set(reasons)].join(' ') } };
+    }
     if (candidates.length) {
       return { ...f, evidence: `${f.evidence} An acknowledgement of ${candidates[0]!.rule} in the template metadata has no reason of at least ${MIN_REASON_LENGTH} characters, so it was not applied.` };
     }

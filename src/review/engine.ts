@@ -1,9 +1,11 @@
 import type { Finding } from '../model/index.js';
 import { MODEL_RULES } from './rules/index.js';
-import type { ModelFramework, ModelRule, ReviewSubject } from './types.js';
+import type { ModelFramework, ModelRule, ReviewSubject, RuleHit } from './types.js';
 
 export interface ModelRunResult {
   findings: Finding[];
+  /** Finding id -> the cdk-nag findings it duplicates (see {@link RuleHit.sameAs}). */
+  sameAs: Map<string, string[]>;
   evaluated: number;
   /** Design-level rules not evaluated because the subject is a template. */
   skipped: number;
@@ -16,6 +18,7 @@ export interface ModelRunResult {
  */
 export function runModelRules(subject: ReviewSubject, frameworks: ReadonlySet<ModelFramework>, rules: readonly ModelRule[] = MODEL_RULES): ModelRunResult {
   const findings: Finding[] = [];
+  const sameAs = new Map<string, string[]>();
   const ids = new Map<string, number>();
   let evaluated = 0;
   let skipped = 0;
@@ -31,13 +34,15 @@ export function runModelRules(subject: ReviewSubject, frameworks: ReadonlySet<Mo
     evaluated++;
     for (const found of r.check(subject)) {
       const linked = !found.component && found.resource ? componentOf.get(found.resource) : undefined;
-      const h = linked ? { ...found, component: linked } : found;
+      const h: RuleHit = linked ? { ...found, component: linked } : found;
       const where = h.component ?? h.resource;
       const base = where ? `${r.id}:${where}` : r.id;
       const n = (ids.get(base) ?? 0) + 1;
       ids.set(base, n);
+      const id = n === 1 ? base : `${base}#${n}`;
+      if (h.sameAs?.length) sameAs.set(id, h.sameAs);
       findings.push({
-        id: n === 1 ? base : `${base}#${n}`,
+        id,
         rule: r.id,
         framework: r.framework,
         ...(r.control ? { control: r.control } : {}),
@@ -52,5 +57,5 @@ export function runModelRules(subject: ReviewSubject, frameworks: ReadonlySet<Mo
       });
     }
   }
-  return { findings, evaluated, skipped };
+  return { findings, sameAs, evaluated, skipped };
 }

@@ -167,7 +167,7 @@ export async function reviewTemplate(text: string, opts: TemplateReviewOptions =
     const validation = await structuralValidation([{ path: name, content: text }, ...(opts.files ?? []).map((f) => ({ path: f.name, content: f.text }))], format);
     if (validation) coverage.validation = validation;
   }
-  const acknowledged = applyAcknowledgements(findings, { template: template ? templateAcknowledgements(template.Resources) : [] });
+  const acknowledged = applyAcknowledgements(findings, { template: template ? templateAcknowledgements(template.Resources) : [], sameAs: run.sameAs });
   return buildReport({ kind: 'template', name, format }, acknowledged, frameworkRuns(frameworks, coverage), coverage);
 }
 

@@ -26,6 +26,8 @@ export interface WildcardStatement {
   resources: string[];
   /** `Action: *` on `Resource: *`: full administrator access. */
   admin: boolean;
+  /** The AwsSolutions-IAM5 findings cdk-nag raises for the same wildcards (`Action::s3:*`, `Resource::*`). */
+  nagIds?: string[];
 }
 
 /** A bucket the internet can read or write, and how. */
@@ -96,6 +98,12 @@ export interface RuleHit {
   severity?: Severity;
   /** A fix more precise than the rule's general one. */
   fix?: string;
+  /**
+   * cdk-nag findings that report the same problem on the same resource (`AwsSolutions-EC23`,
+   * `AwsSolutions-IAM5[Resource::*]`): when the template acknowledges all of them, this hit is acknowledged too, so one
+   * reason in the metadata covers both reviews.
+   */
+  sameAs?: string[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArchitecture } from '../../src/model/index.js';
+import { generateCloudFormation } from '../../src/generators/cloudformation/index.js';
 import { cloudFormationFor } from '../../src/mcp/tools/review/shared.js';
 import { connect, type Connected } from '../helpers/client.js';
 import { architectureFixtureNames, rawArchitectureFixture } from '../helpers/fixtures.js';
@@ -49,6 +50,21 @@ describe('generated CloudFormation passes the cdk-nag packs', () => {
 
     const unexplained = r.findings.filter((f) => f.acknowledged && f.acknowledged.reason.trim().length < 10);
     expect(unexplained.map((f) => `${f.rule} on ${f.resource}`), `${name}: acknowledgements without a reason`).toEqual([]);
+  });
+
+  it.each(architectureFixtureNames())('%s: the generated YAML reviewed as a plain template loads and passes AwsSolutions too', async (name) => {
+    const parsed = parseArchitecture(rawArchitectureFixture(name));
+    if (!parsed.ok) throw new Error(`fixture ${name} is invalid`);
+    const [file] = generateCloudFormation(parsed.value, { syntax: 'yaml', pipeline: parsed.value.delivery.pipeline });
+    const r = await c.ok<{ frameworks: Array<{ framework: string; status: string }>; findings: ToolFinding[]; coverage: { templatePacks: string; reason?: string; notCovered: string[] } }>('review_architecture', {
+      template: file!.content,
+      frameworks: ['aws-solutions'],
+      maxFindings: 500,
+    });
+    expect(r.coverage.templatePacks, r.coverage.reason).toBe('run');
+    expect(r.coverage.notCovered).toEqual([]);
+    const blocking = r.findings.filter((f) => !f.acknowledged && (f.severity === 'high' || f.severity === 'critical'));
+    expect(blocking.map((f) => `${f.rule} on ${f.resource}`)).toEqual([]);
   });
 
   it('every acknowledgement the generator writes into the templates names a rule and gives a reason', async () => {

@@ -358,6 +358,7 @@ export const SECURITY_RULES: ModelRule[] = [
         resource: w.resource,
         evidence: w.admin ? `${w.resource} allows Action * on Resource * (administrator access).` : `${w.resource} allows ${list(w.actions)} on ${list(w.resources)}.`,
         severity: w.admin ? 'critical' : 'high',
+        ...(w.nagIds?.length ? { sameAs: w.nagIds } : {}),
       }));
     },
   }),
@@ -383,6 +384,7 @@ export const SECURITY_RULES: ModelRule[] = [
           resource: r.resource,
           evidence: `${r.resource} admits ${r.cidr} on ${ports}${named.length && !all ? ` (${list(named)})` : ''}.`,
           severity: all || named.length ? 'critical' : 'high',
+          sameAs: ['AwsSolutions-EC23'],
         });
       }
       return out;

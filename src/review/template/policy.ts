@@ -1,6 +1,35 @@
 import type { OpenIngress, WildcardStatement } from '../types.js';
 import { arr, obj } from './values.js';
 
+/**
+ * Actions that accept no resource ARN (the Service Authorization Reference lists no resource type for them), or that
+ * AWS's own managed policies grant on `*` for Lambda's VPC networking: `Resource: *` is the only way to grant them.
+ */
+const RESOURCELESS_ACTIONS: ReadonlySet<string> = new Set([
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'xray:GetSamplingRules',
+  'xray:GetSamplingTargets',
+  'xray:GetSamplingStatisticSummaries',
+  'cloudwatch:PutMetricData',
+  'ecr:GetAuthorizationToken',
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+  'logs:CreateLogDelivery',
+  'logs:GetLogDelivery',
+  'logs:UpdateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:DescribeResourcePolicies',
+  'logs:DescribeLogGroups',
+  'secretsmanager:GetRandomPassword',
+  'sts:GetCallerIdentity',
+]);
+
 /** AWS managed policies that amount to administrator access when attached to a workload role. */
 const ADMIN_POLICIES = /:policy\/(AdministratorAccess|PowerUserAccess|IAMFullAccess)$/;
 
@@ -26,11 +55,13 @@ export function wildcardStatements(document: unknown, resource: string): Wildcar
       continue;
     }
     if (!wildActions.length && !wildResources.length) continue;
+    if (!wildActions.length && actions.length && actions.every((a) => RESOURCELESS_ACTIONS.has(a))) continue;
     out.push({
       resource,
       actions: wildActions.length ? wildActions : actions,
       resources: wildResources.length ? wildResources : resources,
       admin: actions.includes('*') && wildResources.length > 0,
+      nagIds: [...wildActions.map((a) => `AwsSolutions-IAM5[Action::${a}]`), ...(wildResources.length ? ['AwsSolutions-IAM5[Resource::*]'] : [])],
     });
   }
   return out;

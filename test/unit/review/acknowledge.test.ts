@@ -121,3 +121,36 @@ describe('template acknowledgements (cdk_nag rules_to_suppress metadata)', () =>
     expect(f!.evidence).toContain('has no reason of at least 10 characters');
   });
 });
+
+describe('one reason covers the same problem in both reviews', () => {
+  it('acknowledging the cdk-nag findings in metadata acknowledges the equivalent model finding on that resource', async () => {
+    const { reviewTemplate } = await import('../../../src/review/index.js');
+    const template = {
+      Resources: {
+        Bastion: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Metadata: { cdk_nag: { rules_to_suppress: [{ id: 'AwsSolutions-EC23', reason: 'Public HTTPS endpoint of the partner SFTP gateway.' }] } },
+          Properties: { GroupDescription: 'sftp', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' }] },
+        },
+        Deployer: {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Metadata: { cdk_nag: { rules_to_suppress: [{ id: 'AwsSolutions-IAM5', reason: 'The pipeline role deploys every service of the stack.', applies_to: ['Action::s3:*'] }] } },
+          Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::artifacts/*' }, { Effect: 'Allow', Action: 'iam:*', Resource: '*' }] } },
+        },
+      },
+    };
+    const r = await reviewTemplate(JSON.stringify(template), { frameworks: ['well-architected', 'aws-solutions'] });
+    const wa19 = r.findings.find((f) => f.rule === 'WA-SEC-19')!;
+    expect(wa19.acknowledged?.reason).toBe('Public HTTPS endpoint of the partner SFTP gateway.');
+    const wa18 = r.findings.filter((f) => f.rule === 'WA-SEC-18');
+    // s3:* on a named resource is covered by the Action::s3:* acknowledgement; iam:* on * is not.
+    expect(wa18.find((f) => f.evidence.includes('s3:*'))!.acknowledged?.reason).toBe('The pipeline role deploys every service of the stack.');
+    expect(wa18.find((f) => f.evidence.includes('iam:*'))!.acknowledged).toBeUndefined();
+  });
+
+  it('does not flag actions that cannot be scoped to a resource (X-Ray, ENI management, ECR tokens)', async () => {
+    const { wildcardStatements } = await import('../../../src/review/template/policy.js');
+    expect(wildcardStatements({ Statement: [{ Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' }, { Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' }] }, 'R')).toEqual([]);
+    expect(wildcardStatements({ Statement: [{ Effect: 'Allow', Action: ['xray:PutTraceSegments', 's3:GetObject'], Resource: '*' }] }, 'R')).toHaveLength(1);
+  });
+});
