@@ -173,11 +173,11 @@ export async function recordDecision(store: MemoryStore, input: DecisionInput): 
   return store.exclusive(async (tx) => {
     const names = await tx.names(DECISIONS_DIR);
     const paths = names.map((n) => `${DECISIONS_DIR}/${n}`);
-    const number = Math.max(0, ...paths.map((p) => adrNumber(p) ?? 0)) + 1;
+    const number = paths.reduce((max, p) => Math.max(max, adrNumber(p) ?? 0), 0) + 1;
     const path = `${DECISIONS_DIR}/infrastructure-${padAdr(number)}-${slugify(input.title, 50)}.md`;
     const now = tx.now();
 
-    let predecessor: { path: string; content: string; title: string; number: number | undefined } | undefined;
+    let predecessor: { path: string; title: string; number: number | undefined; marked: string } | undefined;
     if (input.supersedes !== undefined) {
       const ref = resolveDecisionRef(input.supersedes, paths);
       if (!ref) {
@@ -190,15 +190,22 @@ export async function recordDecision(store: MemoryStore, input: DecisionInput): 
       if (parsed.meta.status === 'superseded' || parsed.meta.supersededBy !== undefined) {
         throw new UserError('supersedes', `'${ref}' is already superseded${parsed.meta.supersededBy ? ` by ${parsed.meta.supersededBy}` : ''}`, 'Supersede the newest decision in that chain instead.');
       }
-      predecessor = { path: ref, content: current.content, title: parsed.meta.title, number: adrNumber(ref) };
+      // Prepared before anything is written, so a predecessor that cannot be edited stops the whole step.
+      let marked: string;
+      try {
+        marked = markSuperseded(current.content, path, number, input.title, now);
+      } catch (e) {
+        throw new UserError('supersedes', `'${ref}' cannot be marked superseded: ${(e as Error).message}`, 'Fix its front matter with memory_write first.');
+      }
+      predecessor = { path: ref, title: parsed.meta.title, number: adrNumber(ref), marked };
     }
 
     const text = renderDecision(number, input, now, predecessor);
-    checkNoteSize(text, 'decision');
+    const longest = (['context', 'decision', 'consequences'] as const).reduce((a, b) => (input[b].length > input[a].length ? b : a));
+    checkNoteSize(text, longest);
     const note = await tx.put(path, text);
     if (!predecessor) return { note, number };
-    const marked = markSuperseded(predecessor.content, path, number, input.title, now);
-    const superseded = await tx.put(predecessor.path, marked);
+    const superseded = await tx.put(predecessor.path, predecessor.marked);
     return { note, number, superseded };
   });
 }

@@ -74,7 +74,7 @@ export function typeFromPath(path: string): NoteType {
   return 'note';
 }
 
-/** First level-one heading of a markdown body, without a leading ADR number such as `12.` or `ADR-0012:`. */
+/** Text of the first level-one heading of a markdown body. */
 export function firstHeading(body: string): string | undefined {
   const m = /^#[ \t]+(.+?)[ \t#]*$/m.exec(body);
   return m?.[1]?.trim() || undefined;
@@ -93,14 +93,15 @@ interface Split {
   body: string;
 }
 
-// Security: gray-matter evaluates `---js` front matter with eval() by default. Only YAML is accepted; every other
-// language is refused before it reaches an engine, and the YAML engine here is the safe `yaml` package.
+// Security: gray-matter evaluates `---js` front matter with eval() by default. Here it only splits the note: every
+// non-YAML language is refused, and the YAML itself is parsed by js-yaml's core schema or the yaml package, neither
+// of which can construct code or custom types.
 const refuse = () => {
   throw new Error('front matter must be YAML; JavaScript, JSON and other front-matter languages are not read');
 };
 const MATTER_OPTIONS = {
   engines: {
-    // The block is parsed again below with a Document, which keeps comments and order for later edits.
+    // Parsed separately: by readFrontMatter for reading, as a Document (comments and order kept) for editing.
     yaml: { parse: () => ({}) },
     javascript: { parse: refuse },
     js: { parse: refuse },

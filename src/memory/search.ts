@@ -12,6 +12,8 @@ export interface IndexedNote {
 export interface IndexHit {
   path: string;
   score: number;
+  /** The search step that found it (0: every word, 1: any word, 2: typos too); earlier steps rank first. */
+  step: number;
   /** Indexed words that matched (after prefix and fuzzy expansion), for snippets. */
   terms: string[];
 }
@@ -59,13 +61,14 @@ export function queryTokens(query: string): string[] {
 export interface IndexSearch {
   /** Best first: notes with every word, then (when those are fewer than wanted) notes with some of the words. */
   hits: IndexHit[];
-  /** How the last hits were found: every word required, any word enough, or also words one or two typos away. */
+  /** The widest step that found something: every word required, any word enough, or words one or two typos away. */
   mode: 'all' | 'any' | 'fuzzy';
 }
 
 /**
- * Ranked full-text search over notes (MiniSearch, BM25+): title and tags weigh more than the body; the last word
- * of a query also matches as a prefix and longer words tolerate a typo. Updated one note at a time.
+ * Ranked full-text search over notes (MiniSearch, BM25+): title and tags weigh more than the body, the last word of
+ * a query also matches as a prefix, and typos are tolerated when exact words find too little. Updated one note at a
+ * time.
  */
 export class NoteIndex {
   private readonly ms = new MiniSearch<IndexedNote>({
@@ -115,21 +118,17 @@ export class NoteIndex {
     const hits: IndexHit[] = [];
     const seen = new Set<string>();
     let mode: IndexSearch['mode'] = 'all';
-    for (const step of steps) {
-      mode = step.mode;
+    for (const [i, step] of steps.entries()) {
       for (const r of this.ms.search(query, { ...filter, ...step.options })) {
         if (seen.has(r.id as string)) continue;
         seen.add(r.id as string);
-        hits.push(toHit(r));
+        hits.push({ path: r.id as string, score: r.score, step: i, terms: r.terms });
+        mode = step.mode;
       }
       if (hits.length >= want) break;
     }
     return { hits, mode };
   }
-}
-
-function toHit(r: { id: unknown; score: number; terms: string[] }): IndexHit {
-  return { path: r.id as string, score: r.score, terms: r.terms };
 }
 
 /** How many of the best hits {@link rerankByProximity} looks at. */
@@ -156,7 +155,7 @@ export function rerankByProximity(hits: IndexHit[], query: string, textOf: (path
     const factor = 1 + 0.5 * (found / pairs.length) + (terms.length > 2 && text.includes(phrase) ? 0.25 : 0);
     return { ...h, score: h.score * factor };
   });
-  top.sort((a, b) => b.score - a.score);
+  top.sort((a, b) => a.step - b.step || b.score - a.score);
   return [...top, ...hits.slice(RERANK_TOP)];
 }
 

@@ -5,11 +5,11 @@ import { didYouMean } from '../shared/suggest.js';
 import { acceptedFrom, DECISIONS_DIR } from './decisions.js';
 import { NoteFolder, parentOf, type Entry } from './folder.js';
 import { checkNoteSize, checkWriteSize, LIST_LIMIT_MAX, MAX_NOTE_BYTES, SEARCH_LIMIT_MAX } from './limits.js';
-import { LOCK_NAME, WriteLock } from './lock.js';
+import { WriteLock } from './lock.js';
 import { docData, firstHeading, frontMatterIssues, noteVersion, openNote, parseNote, serializeNote, setFields, titleFromPath, typeFromPath, type EditableNote } from './note.js';
 import { checkNotePath, noteUri, resolveNote } from './paths.js';
 import { NoteIndex, queryTokens, rerankByProximity, snippet } from './search.js';
-import { DECISION_STATUSES, NOTE_TYPES, type AcceptedDecision, type DecisionStatus, type Note, type NoteSource, type NoteSummary, type NoteType } from './types.js';
+import { NOTE_TYPES, type AcceptedDecision, type DecisionStatus, type Note, type NoteSource, type NoteSummary, type NoteType } from './types.js';
 
 export interface MemoryStoreOptions {
   /** The project's memory folder (`<project>/.ai/memory` or an explicit one). It need not exist until a write. */
@@ -147,17 +147,13 @@ export class MemoryStore {
   /** Every note path, project and library, sorted. */
   async paths(): Promise<string[]> {
     await this.refresh();
-    return this.effective()
-      .map((e) => e.path)
-      .sort();
+    return this.effective().map((e) => e.path);
   }
 
   /** Every note (project and library, the project's winning), sorted by path, without paging. */
   async all(): Promise<NoteSummary[]> {
     await this.refresh();
-    return this.effective()
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-      .map((e) => this.summary(e));
+    return this.effective().map((e) => this.summary(e));
   }
 
   async list(options: ListOptions = {}): Promise<ListResult> {
@@ -166,7 +162,7 @@ export class MemoryStore {
     const after = options.cursor !== undefined ? decodeCursor(options.cursor) : undefined;
     const folder = options.folder?.replace(/^\/+|\/+$/g, '');
     const tag = options.tag?.toLowerCase();
-    const all = this.effective().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const all = this.effective();
     const matching = all.filter((e) => {
       const m = e.parsed.meta;
       if (options.type && m.type !== options.type) return false;
@@ -320,10 +316,11 @@ export class MemoryStore {
     return this.project.entries.get(path) ?? this.library?.entries.get(path);
   }
 
+  /** The notes as callers see them: the project's, plus the library's where the project has none; sorted by path. */
   private effective(): Entry[] {
     const out = [...this.project.entries.values()];
     if (this.library) for (const e of this.library.entries.values()) if (!this.project.entries.has(e.path)) out.push(e);
-    return out;
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   private ensureIndex(): NoteIndex {
@@ -430,9 +427,6 @@ function composeNote(rel: string, input: WriteInput, base: string | undefined, n
   if (status !== undefined && type !== 'decision') {
     throw new UserError(set.status !== undefined ? 'status' : 'content', `status applies to decisions only, and this note's type is '${type}'`, 'Drop status, or set type to decision.');
   }
-  if (type === 'decision' && status !== undefined && !(DECISION_STATUSES as readonly unknown[]).includes(status)) {
-    throw new UserError(set.status !== undefined ? 'status' : 'content', `'${String(status)}' is not a decision status`, `Use one of ${DECISION_STATUSES.join(', ')}.`);
-  }
   if (!(NOTE_TYPES as readonly string[]).includes(type)) {
     throw new UserError(set.type !== undefined ? 'type' : 'content', `'${type}' is not a note type`, `Use one of ${NOTE_TYPES.join(', ')}.`);
   }
@@ -470,4 +464,3 @@ function decodeCursor(cursor: string): string {
   throw new UserError('cursor', 'the cursor is not one this server gave out', 'Pass nextCursor from the previous page unchanged, or omit it for the first page.');
 }
 
-export { LOCK_NAME };

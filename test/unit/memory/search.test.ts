@@ -35,6 +35,24 @@ describe('memory search', () => {
     expect(r.results.map((h) => h.path)).toEqual(['notes/phrase.md', 'notes/scattered.md']);
   });
 
+  it('puts notes with every word first, widens to any word, then to typos, and says which', async () => {
+    const { store } = makeStore({
+      project: {
+        'notes/both.md': '# Notes\n\nThe kinesis shard limit is 1 MB/s.\n',
+        'notes/one-a.md': '---\ntitle: Kinesis Kinesis Kinesis\n---\nKinesis everywhere, kinesis again.\n',
+        'notes/one-b.md': '# Shard\n\nA shard of something else.\n',
+      },
+    });
+    const both = await store.search({ query: 'kinesis shard', limit: 1 });
+    expect(both).toMatchObject({ mode: 'all', total: 1 });
+    const widened = await store.search({ query: 'kinesis shard' });
+    expect(widened.mode).toBe('any');
+    expect(widened.results[0]!.path).toBe('notes/both.md');
+    expect(widened.results.map((h) => h.path).sort()).toEqual(['notes/both.md', 'notes/one-a.md', 'notes/one-b.md']);
+    expect((await store.search({ query: 'kinesiss' })).mode).toBe('fuzzy');
+    await expect(store.search({ query: 'the and of' })).rejects.toMatchObject({ field: 'query', message: expect.stringContaining('only common words') });
+  });
+
   it('filters by type, status and tag', async () => {
     const { store } = makeStore({ project: notes });
     expect((await store.search({ query: 'order events', status: 'accepted' })).results.map((h) => h.path)).toEqual(['decisions/infrastructure-0001-queue.md']);

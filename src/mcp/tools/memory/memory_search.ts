@@ -18,16 +18,20 @@ export const memorySearch = defineTool({
   output: z.object({
     query: z.string(),
     total: z.number().int().describe('Notes that matched, before the limit.'),
+    mode: z
+      .enum(['all', 'any', 'fuzzy'])
+      .describe('all: the results contain every word; any: too few did, so notes with some of the words follow; fuzzy: words a typo or two away were matched too.'),
     results: z.array(NoteSummaryOut.extend({ score: z.number().describe('Relevance (BM25); higher is better.'), snippet: z.string().describe('Text around the matched words.') })).describe('Best matches first.'),
   }),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
   async handler(args, ctx) {
     const store = await memoryStore(ctx);
     const r = await store.search(args);
+    const widened = r.mode === 'all' ? '' : r.mode === 'any' ? ' (fewer notes have every word; notes with some of them follow)' : ' (including words a typo or two away)';
     const lines = r.results.map((h, i) => `${i + 1}. ${h.path}: ${h.title} (${[h.type, h.status, h.source === 'library' ? 'library' : undefined].filter(Boolean).join(', ')})\n   ${h.snippet}`);
     return {
       structured: { query: args.query, ...r },
-      text: r.total === 0 ? `No note matches "${args.query}".` : `${r.total} note(s) match "${args.query}"${r.total > r.results.length ? `, best ${r.results.length}` : ''}:\n${lines.join('\n')}`,
+      text: r.total === 0 ? `No note matches "${args.query}".` : `${r.total} note(s) match "${args.query}"${widened}${r.total > r.results.length ? `, best ${r.results.length}` : ''}:\n${lines.join('\n')}`,
     };
   },
 });
