@@ -1,12 +1,11 @@
-import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/memory/index.js';
 import { parseNote } from '../../src/memory/note.js';
 import { tempProject } from '../helpers/client.js';
-import { ROOT } from '../helpers/spawn.js';
+import { bundleWorker } from '../unit/memory/helpers.js';
 
 /** Body of generation `k`: large enough that a write takes a while, with a marker at both ends. */
 const body = (k: number) => `BEGIN ${k}\n${`line of generation ${k} `.repeat(8000)}\nEND ${k}\n`;
@@ -26,24 +25,13 @@ for (let k = Number(process.argv[4]); ; k++) {
 `;
 
 describe('a crash in the middle of a write', () => {
-  let dir: string;
+  let bundle: Awaited<ReturnType<typeof bundleWorker>>;
   let writer: string;
   beforeAll(async () => {
-    mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
-    dir = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'memory-crash-'));
-    writer = join(dir, 'writer.mjs');
-    await build({
-      stdin: { contents: WRITER, resolveDir: ROOT, sourcefile: 'crash-writer.ts', loader: 'ts' },
-      outfile: writer,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    bundle = await bundleWorker('memory-crash', WRITER);
+    writer = bundle.file;
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => bundle.remove());
 
   it('leaves the previous note whole (never a torn or empty file), and the store keeps working', async () => {
     const root = join(tempProject('aba-crash-'), '.ai', 'memory');

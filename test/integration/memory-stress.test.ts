@@ -1,12 +1,11 @@
-import { build } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/memory/note.js';
 import { sectionText } from '../../src/memory/summary.js';
-import { ROOT } from '../helpers/spawn.js';
 import { tempProject } from '../helpers/client.js';
+import { bundleWorker } from '../unit/memory/helpers.js';
 
 const PROCESSES = 8;
 const PER_PROCESS = 50;
@@ -17,8 +16,7 @@ function expectedContext(worker: number, n: number): string {
   return `Load test context ${worker}/${n}: ${unit.repeat(20 + ((worker * 31 + n * 17) % 400))}`;
 }
 
-// Plain Node processes cannot import TypeScript: the worker is bundled with esbuild (dependencies stay external and
-// resolve from the repository's node_modules, which is why the bundle lives under it).
+// Plain Node processes cannot import TypeScript: the worker is bundled with esbuild (see bundleWorker).
 const WORKER = `
 import { MemoryStore, recordDecision } from './src/memory/index.js';
 const [root, worker, count] = process.argv.slice(2);
@@ -42,24 +40,13 @@ process.stdout.write('done\\n');
 `;
 
 describe('concurrent record_decision across processes', () => {
-  let bundleDir: string;
+  let bundle: Awaited<ReturnType<typeof bundleWorker>>;
   let worker: string;
   beforeAll(async () => {
-    mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
-    bundleDir = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'memory-stress-'));
-    worker = join(bundleDir, 'worker.mjs');
-    await build({
-      stdin: { contents: WORKER, resolveDir: ROOT, sourcefile: 'stress-worker.ts', loader: 'ts' },
-      outfile: worker,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    bundle = await bundleWorker('memory-stress', WORKER);
+    worker = bundle.file;
   });
-  afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+  afterAll(() => bundle.remove());
 
   it(`${PROCESSES} processes x ${PER_PROCESS} decisions end with ADRs 1..${PROCESSES * PER_PROCESS}, no gaps, no duplicates, every body intact`, async () => {
     const root = join(tempProject('aba-stress-'), '.ai', 'memory');

@@ -1,7 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MemoryStore, type MemoryStoreOptions } from '../../../src/memory/index.js';
+import { isUserError, type UserError } from '../../../src/shared/errors.js';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'aba-mem-'): string {
@@ -35,4 +40,37 @@ export function makeStore(opts: { project?: Record<string, string>; library?: Re
       now = new Date(iso);
     },
   };
+}
+
+/** The UserError a promise rejects with; fails the test when it resolves or throws anything else. */
+export async function userError(p: Promise<unknown>): Promise<UserError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isUserError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a UserError');
+}
+
+/**
+ * Bundles TypeScript worker source (imports relative to the repository root) into an ES module that plain Node can
+ * run, so tests can spawn real processes over the store. Dependencies stay external and resolve from the
+ * repository's node_modules, which is why the bundle is written under it. Returns the module path and a clean-up.
+ */
+export async function bundleWorker(name: string, source: string): Promise<{ file: string; remove(): void }> {
+  mkdirSync(join(REPO, 'node_modules', '.cache'), { recursive: true });
+  const dir = mkdtempSync(join(REPO, 'node_modules', '.cache', `${name}-`));
+  const file = join(dir, `${name}.mjs`);
+  await build({
+    stdin: { contents: source, resolveDir: REPO, sourcefile: `${name}.ts`, loader: 'ts' },
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

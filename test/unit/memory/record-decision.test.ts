@@ -2,18 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordDecision, type DecisionInput } from '../../../src/memory/index.js';
-import { isUserError, type UserError } from '../../../src/shared/errors.js';
-import { makeStore } from './helpers.js';
-
-async function userError(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isUserError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
+import { makeStore, userError } from './helpers.js';
 
 const base: DecisionInput = {
   title: 'Use DynamoDB for chat message history',

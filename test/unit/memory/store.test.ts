@@ -2,18 +2,8 @@ import { readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/memory/index.js';
-import { isUserError, type UserError } from '../../../src/shared/errors.js';
-import { makeStore, writeFiles } from './helpers.js';
-
-async function userError(p: Promise<unknown>): Promise<UserError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isUserError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
+import { isUserError } from '../../../src/shared/errors.js';
+import { makeStore, userError, writeFiles } from './helpers.js';
 
 describe('MemoryStore writes', () => {
   it('creates a note with full front matter: type from the folder, title from the heading, timestamps', async () => {
