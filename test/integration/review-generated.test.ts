@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArchitecture } from '../../src/model/index.js';
 import { generateCloudFormation } from '../../src/generators/cloudformation/index.js';
+import { generateTerraform } from '../../src/generators/terraform/index.js';
+import { reviewTemplate } from '../../src/review/index.js';
 import { cloudFormationFor } from '../../src/mcp/tools/review/shared.js';
 import { connect, type Connected } from '../helpers/client.js';
 import { architectureFixtureNames, rawArchitectureFixture } from '../helpers/fixtures.js';
@@ -65,6 +67,15 @@ describe('generated CloudFormation passes the cdk-nag packs', () => {
     expect(r.coverage.notCovered).toEqual([]);
     const blocking = r.findings.filter((f) => !f.acknowledged && (f.severity === 'high' || f.severity === 'critical'));
     expect(blocking.map((f) => `${f.rule} on ${f.resource}`)).toEqual([]);
+  });
+
+  it.each(architectureFixtureNames())('%s: the generated Terraform maps into the model with no critical finding', async (name) => {
+    const parsed = parseArchitecture(rawArchitectureFixture(name));
+    if (!parsed.ok) throw new Error(`fixture ${name} is invalid`);
+    const files = generateTerraform(parsed.value, {}).filter((f) => f.path.endsWith('.tf'));
+    const r = await reviewTemplate(files[0]!.content, { format: 'terraform', name: files[0]!.path, files: files.slice(1).map((f) => ({ name: f.path, text: f.content })), frameworks: ['well-architected'] });
+    expect(r.findings.filter((f) => f.severity === 'critical').map((f) => `${f.rule} ${f.resource}: ${f.evidence}`)).toEqual([]);
+    expect(r.coverage.resources!.mapped / r.coverage.resources!.total, `unmapped: ${r.coverage.notCovered.join(', ')}`).toBeGreaterThan(0.8);
   });
 
   it('every acknowledgement the generator writes into the templates names a rule and gives a reason', async () => {

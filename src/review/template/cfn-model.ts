@@ -52,6 +52,8 @@ export function mapCloudFormation(t: CfnTemplate, name: string, context: Templat
   // Design-wide controls a template may carry.
   for (const r of ofType('AWS::CloudTrail::Trail')) b.flag('auditTrail', r.id);
   for (const r of ofType('AWS::GuardDuty::Detector')) b.flag('threatDetection', r.id);
+  // AWS Backup and the dashboard are design-wide settings (resilience, observability), not components.
+  for (const r of resources.filter((x) => x.Type.startsWith('AWS::Backup::') || x.Type === 'AWS::CloudWatch::Dashboard')) b.covered(r.id);
   for (const r of ofType('AWS::KMS::Key', 'AWS::KMS::Alias')) b.flag('customerKeys', r.id);
   const alarms = ofType('AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm');
   b.facts.alarms = alarms.length;

@@ -55,7 +55,8 @@ export function wildcardStatements(document: unknown, resource: string): Wildcar
       continue;
     }
     if (!wildActions.length && !wildResources.length) continue;
-    if (!wildActions.length && actions.length && actions.every((a) => RESOURCELESS_ACTIONS.has(a))) continue;
+    // EC2 Describe* actions take no resource ARN either.
+    if (!wildActions.length && actions.length && actions.every((a) => RESOURCELESS_ACTIONS.has(a) || /^ec2:Describe[A-Za-z]+$/.test(a))) continue;
     out.push({
       resource,
       actions: wildActions.length ? wildActions : actions,

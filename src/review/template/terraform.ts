@@ -90,22 +90,30 @@ export async function mapTerraform(files: Array<{ name: string; text: string }>,
   const about = (r: TfResource, ...types: string[]) => resources.filter((x) => types.includes(x.type) && Object.values(x.attrs).some((v) => refs(v, r.address)));
   const a = (r: TfResource, path: string) => get(r.attrs, path);
 
-  // Network.
+  // Network. Provider 6 lets a resource name its own region: those are the DR copy, not the primary VPC.
   const vpcs = ofType('aws_vpc');
-  if (vpcs.length) {
-    const subnets = ofType('aws_subnet');
-    const nats = ofType('aws_nat_gateway');
-    const azs = new Set(subnets.map((s) => JSON.stringify(a(s, 'availability_zone') ?? s.address)));
-    b.setNetwork(vpcs[0]!.address, {
-      azCount: clamp(azs.size || 1, 1, 6)!,
-      natGateways: nats.length === 0 ? 'none' : nats.length === 1 && !a(nats[0]!, 'count') ? 'single' : 'per-az',
-      flowLogs: ofType('aws_flow_log').length > 0,
+  const vpc = vpcs.find((v) => a(v, 'region') === undefined) ?? vpcs[0];
+  if (vpc) {
+    const mine = (r: TfResource) => a(r, 'region') === undefined;
+    const copies = (r: TfResource) => num(a(r, 'count')) ?? 1;
+    const subnets = ofType('aws_subnet').filter((x) => mine(x) && refs(a(x, 'vpc_id'), vpc.address));
+    const nats = ofType('aws_nat_gateway').filter(mine);
+    // A counted subnet block is one subnet per AZ; literal AZ names count once each.
+    const counted = Math.max(0, ...subnets.filter((x) => a(x, 'count') !== undefined).map(copies));
+    const literal = new Set(subnets.filter((x) => a(x, 'count') === undefined).map((x) => JSON.stringify(a(x, 'availability_zone') ?? x.address))).size;
+    const natCount = nats.reduce((n, x) => n + copies(x), 0);
+    b.setNetwork(vpc.address, {
+      azCount: clamp(Math.max(counted, literal) || 1, 1, 6)!,
+      natGateways: natCount === 0 ? 'none' : natCount === 1 ? 'single' : 'per-az',
+      flowLogs: ofType('aws_flow_log').some((f) => refs(a(f, 'vpc_id'), vpc.address)),
       vpcEndpoints: [...new Set(ofType('aws_vpc_endpoint').map((e) => VPC_ENDPOINT_SERVICES.find((x) => String(a(e, 'service_name') ?? '').endsWith(`.${x}`))).filter((x): x is (typeof VPC_ENDPOINT_SERVICES)[number] => Boolean(x)))],
     });
-    for (const r of ofType('aws_subnet', 'aws_nat_gateway', 'aws_flow_log', 'aws_vpc_endpoint', 'aws_internet_gateway', 'aws_route_table', 'aws_route', 'aws_route_table_association', 'aws_eip')) b.covered(r.address);
+    for (const r of [...vpcs, ...ofType('aws_subnet', 'aws_nat_gateway', 'aws_flow_log', 'aws_vpc_endpoint', 'aws_internet_gateway', 'aws_route_table', 'aws_route', 'aws_route_table_association', 'aws_eip', 'aws_default_security_group')]) b.covered(r.address);
   }
   for (const r of ofType('aws_cloudtrail')) b.flag('auditTrail', r.address);
-  for (const r of ofType('aws_guardduty_detector')) b.flag('threatDetection', r.address);
+  for (const r of ofType('aws_guardduty_detector', 'aws_guardduty_detector_feature')) b.flag('threatDetection', r.address);
+  // AWS Backup and the dashboard are design-wide settings (resilience, observability), not components.
+  for (const r of ofType('aws_backup_plan', 'aws_backup_selection', 'aws_backup_vault', 'aws_backup_vault_lock_configuration', 'aws_cloudwatch_dashboard')) b.covered(r.address);
   for (const r of ofType('aws_kms_key', 'aws_kms_alias')) b.flag('customerKeys', r.address);
   const alarms = ofType('aws_cloudwatch_metric_alarm', 'aws_cloudwatch_composite_alarm');
   b.facts.alarms = alarms.length;
@@ -148,7 +156,26 @@ export async function mapTerraform(files: Array<{ name: string; text: string }>,
 
   // Databases.
   const clusterInstances = ofType('aws_rds_cluster_instance');
+  const secondaryRegion = new Map<string, string>();
+  const secondaries = new Set<string>();
+  // Aurora Global Database: the first cluster of a global cluster is the primary, the others are its DR copies.
+  const primaries = new Map<string, string>();
   for (const r of ofType('aws_rds_cluster')) {
+    const global = ofType('aws_rds_global_cluster').find((g) => refs(a(r, 'global_cluster_identifier'), g.address));
+    if (!global) continue;
+    b.covered(global.address);
+    const primary = primaries.get(global.address);
+    if (primary === undefined) {
+      primaries.set(global.address, r.address);
+      continue;
+    }
+    b.covered(r.address);
+    secondaries.add(r.address);
+    for (const i of clusterInstances.filter((x) => refs(a(x, 'cluster_identifier'), r.address))) b.covered(i.address);
+    secondaryRegion.set(primary, str(a(r, 'region')) ?? 'secondary');
+  }
+  for (const r of ofType('aws_rds_cluster')) {
+    if (secondaries.has(r.address)) continue;
     const engine = String(a(r, 'engine') ?? 'aurora-mysql');
     const members = clusterInstances.filter((i) => refs(a(i, 'cluster_identifier'), r.address));
     members.forEach((m) => b.covered(m.address));
@@ -162,7 +189,7 @@ export async function mapTerraform(files: Array<{ name: string; text: string }>,
         backupRetentionDays: clamp(backup ?? 1, 1, 35),
         deletionProtection: bool(a(r, 'deletion_protection')) === true,
         iamAuthentication: bool(a(r, 'iam_database_authentication_enabled')) === true,
-        globalSecondaryRegion: undefined,
+        globalSecondaryRegion: secondaryRegion.get(r.address),
       });
     } else {
       b.add(r.address, 'rds', { multiAz: true, backupRetentionDays: clamp(backup ?? 1, 1, 35), deletionProtection: bool(a(r, 'deletion_protection')) === true });
@@ -300,8 +327,10 @@ export async function mapTerraform(files: Array<{ name: string; text: string }>,
   for (const r of ofType('aws_apigatewayv2_api')) {
     const routes = about(r, 'aws_apigatewayv2_route');
     routes.forEach((m) => b.covered(m.address));
-    const kinds = routes.map((m) => String(a(m, 'authorization_type') ?? 'NONE'));
+    for (const x of about(r, 'aws_apigatewayv2_authorizer', 'aws_apigatewayv2_stage')) b.covered(x.address);
     const websocket = a(r, 'protocol_type') === 'WEBSOCKET';
+    // A WebSocket API authorizes on $connect only; the other routes ride on that connection.
+    const kinds = routes.filter((m) => !websocket || a(m, 'route_key') === '$connect').map((m) => String(a(m, 'authorization_type') ?? 'NONE'));
     b.add(r.address, websocket ? 'apigateway-websocket' : 'apigateway-http', { authorizer: !kinds.length || kinds.includes('NONE') ? 'none' : kinds.includes('CUSTOM') ? 'lambda' : kinds.includes('AWS_IAM') ? 'iam' : 'cognito' });
   }
   for (const r of ofType('aws_appsync_graphql_api')) {
@@ -440,7 +469,10 @@ export async function mapTerraform(files: Array<{ name: string; text: string }>,
     if (admin) b.facts.wildcardIam.push(admin);
   }
   for (const d of dataSources.filter((x) => x.type === 'aws_iam_policy_document')) {
-    const statements = arr(a(d, 'statement')).map((st) => ({ Effect: get(st, 'effect') ?? 'Allow', Action: get(st, 'actions'), NotAction: get(st, 'not_actions'), Resource: get(st, 'resources') }));
+    // Statements with principals belong to resource policies (a key policy's Resource * is the key itself).
+    const statements = arr(a(d, 'statement'))
+      .filter((st) => get(st, 'principals') === undefined && get(st, 'not_principals') === undefined)
+      .map((st) => ({ Effect: get(st, 'effect') ?? 'Allow', Action: get(st, 'actions'), NotAction: get(st, 'not_actions'), Resource: get(st, 'resources') }));
     b.facts.wildcardIam.push(...wildcardStatements({ Statement: statements }, d.address));
   }
   for (const r of ofType('aws_cloudwatch_log_group', 'aws_lambda_permission', 'aws_iam_instance_profile', 'aws_api_gateway_deployment', 'aws_api_gateway_stage', 'aws_api_gateway_resource', 'aws_apigatewayv2_stage', 'aws_ecs_cluster', 'aws_lb_target_group', 'aws_sqs_queue_policy', 'aws_sns_topic_policy', 'aws_cloudfront_origin_access_control')) {

@@ -126,6 +126,75 @@ resource "aws_batch_job_queue" "jobs" { name = "jobs" }
     expect(m.all.filter((a) => !m.mapped.has(a))).toEqual(['aws_batch_job_queue.jobs']);
   });
 
+  it('reads counted subnets and NAT gateways, folds an Aurora global secondary into its primary, and authorizes WebSockets on $connect', async () => {
+    const m = await mapTerraform(
+      [
+        {
+          name: 'main.tf',
+          text: `
+resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }
+resource "aws_subnet" "private" {
+  count = 3
+  vpc_id = aws_vpc.main.id
+  availability_zone = local.azs[count.index]
+}
+resource "aws_nat_gateway" "main" {
+  count = 3
+  subnet_id = aws_subnet.private[count.index].id
+}
+resource "aws_vpc" "dr" {
+  region = "us-west-2"
+  cidr_block = "10.1.0.0/16"
+}
+resource "aws_rds_global_cluster" "db" { global_cluster_identifier = "db" }
+resource "aws_rds_cluster" "db" {
+  engine = "aurora-postgresql"
+  global_cluster_identifier = aws_rds_global_cluster.db.id
+  storage_encrypted = true
+}
+resource "aws_rds_cluster_instance" "db" {
+  count = 2
+  cluster_identifier = aws_rds_cluster.db.id
+}
+resource "aws_rds_cluster" "db_secondary" {
+  region = "us-west-2"
+  engine = "aurora-postgresql"
+  global_cluster_identifier = aws_rds_global_cluster.db.id
+  storage_encrypted = true
+}
+resource "aws_apigatewayv2_api" "ws" { protocol_type = "WEBSOCKET" }
+resource "aws_apigatewayv2_route" "connect" {
+  api_id = aws_apigatewayv2_api.ws.id
+  route_key = "$connect"
+  authorization_type = "CUSTOM"
+}
+resource "aws_apigatewayv2_route" "send" {
+  api_id = aws_apigatewayv2_api.ws.id
+  route_key = "send"
+}
+data "aws_iam_policy_document" "key" {
+  statement {
+    actions = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type = "AWS"
+      identifiers = ["arn:aws:iam::123456789012:root"]
+    }
+  }
+}
+`,
+        },
+      ],
+      'main.tf',
+    );
+    expect(m.architecture.network).toMatchObject({ azCount: 3, natGateways: 'per-az' });
+    expect(m.resourceOf.get('network')).toBe('aws_vpc.main');
+    expect(m.architecture.components.filter((c) => c.service === 'aurora').map((c) => [c.id, (c.config as { readers: number; globalSecondaryRegion?: string }).readers, (c.config as { globalSecondaryRegion?: string }).globalSecondaryRegion])).toEqual([['db', 1, 'us-west-2']]);
+    expect(m.architecture.components.find((c) => c.id === 'ws')!.config).toMatchObject({ authorizer: 'lambda' });
+    // A key policy's Resource * is the key itself, not a wildcard grant.
+    expect(m.facts.wildcardIam).toEqual([]);
+  });
+
   it('names the file and line of HCL syntax errors', async () => {
     await expect(reviewTemplate('resource "aws_s3_bucket" "x" {\n', { format: 'terraform', name: 'broken.tf' })).rejects.toThrow(/broken\.tf:1,30-31: Unclosed configuration block/);
   });
