@@ -133,7 +133,7 @@ export function derive(d: Draft, facts: Facts, description: string): void {
     const engines = facts.engines;
     const relationalDomain = facts.relationalHints && !has('realtime') && !has('iot-ingest') && !has('streaming-analytics');
     if (engines.includes('postgresql') || engines.includes('mysql') || has('ecommerce') || has('internal-tool') || relationalDomain) derived.push('relational');
-    if (engines.includes('mongodb')) derived.push('document');
+    if (engines.includes('mongodb') || /\b(json documents?|document (store|database|model)|schemaless)\b/.test(description.toLowerCase())) derived.push('document');
     if ((has('realtime') || has('saas-multitenant') || has('rest-api') || has('graphql-api')) && !derived.includes('relational') && !derived.includes('document')) derived.push('key-value');
     if (has('iot-ingest')) derived.push('time-series');
     if (has('iot-ingest') || has('streaming-analytics') || has('batch-etl') || has('data-warehouse')) derived.push('analytics');

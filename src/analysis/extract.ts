@@ -3,7 +3,7 @@ import { UserError } from '../shared/errors.js';
 import { didYouMean } from '../shared/suggest.js';
 import { addUnique, emptyDraft } from './draft.js';
 import type { Draft } from './draft.js';
-import { negated, normalise, numbers, toKb, toMinutes } from './text.js';
+import { deniedAfter, negated, normalise, numbers, toKb, toMinutes } from './text.js';
 import type { NumberToken } from './text.js';
 import {
   AUTH_RULE,
@@ -116,7 +116,7 @@ export function extract(description: string): Extraction {
 /** True when `re` matches somewhere not governed by a negation. */
 function matches(t: string, re: RegExp): boolean {
   const g = new RegExp(re.source, 'g');
-  for (const m of t.matchAll(g)) if (!negated(t, m.index!)) return true;
+  for (const m of t.matchAll(g)) if (!negated(t, m.index!) && !deniedAfter(t, m.index! + m[0].length)) return true;
   return false;
 }
 

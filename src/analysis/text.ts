@@ -113,6 +113,11 @@ export function negated(t: string, index: number): boolean {
   return /\b(no|not|never|without|non|isn't|aren't|doesn't|don't|do not|does not|won't|will not|avoid|except)\b[^,;:]*$/.test(before);
 }
 
+/** Whether the words right after a phrase deny it ("HIPAA does not apply", "GDPR is not required"). */
+export function deniedAfter(t: string, end: number): boolean {
+  return /^[\s)"']*(does not|doesn't|do not|don't|is not|isn't|are not|aren't|will not|won't) (apply|applies|matter|required|needed)|^[\s)"']*(is|are) not (required|needed|relevant|in scope)/.test(t.slice(end, end + 40));
+}
+
 /** Rounds to a readable number of significant digits for assumptions ("12,000", "0.35"). */
 export function round(n: number, digits = 3): number {
   if (n === 0 || !Number.isFinite(n)) return n;

@@ -58,7 +58,8 @@ export function computeApiNeed(ctx: Ctx): NeedSpec {
           if (pref === 'kubernetes' || pref === 'vms') fit -= 20;
           if (ctx.ops === 'low') (fit += 5), pros.push('no servers or clusters for a small team to run');
           if (small) (fit += 8), pros.push(`scales to zero and bills per request at ${fmt(peak)} rps peak`);
-          if (ctx.load === 'large' && ctx.steady) (fit -= 12), cons.push(`sustained ${fmt(ctx.avgRps)} rps keeps functions busy all day, where per-request pricing costs more than containers`);
+          // The cost shape is scored separately; a stated serverless preference accepts it.
+          if (ctx.load === 'large' && ctx.steady) (fit -= pref === 'serverless' ? 0 : 12), cons.push(`sustained ${fmt(ctx.avgRps)} rps keeps functions busy all day, where per-request pricing costs more than containers`);
           else if (ctx.load === 'large') (fit -= 8), cons.push(`${fmt(peak)} rps peaks need a high concurrency quota`);
           if (ctx.p99 !== undefined && ctx.p99 <= 100) (fit -= 4), cons.push(`cold starts threaten the ${ctx.p99} ms p99 unless provisioned concurrency stays warm`);
           if (concurrency10x > 1000) cons.push(`${ctx.headroom}x peak needs about ${fmt(concurrency10x)} concurrent executions: raise the 1,000 default quota`);

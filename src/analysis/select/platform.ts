@@ -68,6 +68,17 @@ export function planDr(ctx: Ctx, rebuildableOnly: boolean): DrPlan {
   // A stated DR Region outside the residency rule (or equal to the primary) is replaced; analysis reports the conflict.
   const residency = ctx.req.regions.residency;
   if (secondary && (secondary === ctx.region || (residency && regionsIn(residency).length && !regionsIn(residency).includes(secondary as never)))) secondary = undefined;
+  // Regulated data keeps its DR copies in the primary's jurisdiction unless the brief explicitly allows otherwise.
+  const home = regionInfo(ctx.region)?.jurisdiction;
+  if (secondary && ctx.req.compliance.length && regionInfo(secondary)?.jurisdiction !== home) {
+    ctx.conflicts.push({
+      id: 'c-dr-jurisdiction',
+      description: `The DR Region ${secondary} is in ${regionInfo(secondary)?.jurisdiction ?? 'another jurisdiction'}, but ${ctx.req.compliance.join(', ')} data in ${ctx.region} (${home}) would be replicated there.`,
+      fields: ['regions.secondary', 'compliance'],
+      options: [`Use a DR Region in ${home} (chosen here when one exists).`, 'Confirm that cross-border replication is allowed and set regions.residency accordingly.'],
+    });
+    secondary = undefined;
+  }
   if (needsRegion && !secondary) secondary = pickSecondary(ctx);
   if (needsRegion && !secondary) {
     ctx.conflicts.push({

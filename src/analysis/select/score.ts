@@ -138,7 +138,7 @@ function evaluate(ctx: Ctx, spec: NeedSpec, entry: ServiceEntry): Evaluation {
     for (const q of c.pci.qualifiers) (/\b(only|exclud\w*)\b/.test(q) ? cons : pros).push(`PCI DSS listing: ${q.replace(/\.$/, '')}`);
   }
   if (ctx.req.preferences.preferredServices.includes(entry.id)) {
-    score += 20;
+    score += 30;
     pros.unshift('requested by the team');
     basedOn.push('preferences.preferredServices');
   }
