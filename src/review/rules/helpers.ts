@@ -11,10 +11,6 @@ export function ofService<S extends ComponentService>(a: Architecture, service: 
   return a.components.filter((c): c is ComponentOfService<S> => c.service === service);
 }
 
-export function ofServices(a: Architecture, services: readonly ComponentService[]): Component[] {
-  return a.components.filter((c) => services.includes(c.service));
-}
-
 /** A hit placed on a component, carrying the template address it came from when there is one. */
 export function hit(s: ReviewSubject, c: Component | string, evidence: string, extra: Omit<RuleHit, 'component' | 'evidence'> = {}): RuleHit {
   const id = typeof c === 'string' ? c : c.id;
@@ -27,6 +23,7 @@ export function designHit(evidence: string, extra: Omit<RuleHit, 'evidence'> = {
   return { evidence, ...extra };
 }
 
+/** A production design: single points of failure and manual steps weigh more here. */
 export const isProd = (a: Architecture): boolean => a.environment === 'prod';
 
 /** PII, PHI and card data: the classifications that raise security findings a level. */
@@ -109,13 +106,9 @@ export function cdnOrigins(a: Architecture): Set<string> {
 
 const ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
 
+/** 0 for info up to 4 for critical, for comparisons and sorting. */
 export function severityRank(s: Severity): number {
   return ORDER.indexOf(s);
-}
-
-/** The worse of two severities. */
-export function worst(a: Severity, b: Severity): Severity {
-  return severityRank(a) >= severityRank(b) ? a : b;
 }
 
 /** `a, b and c` for evidence text. */
@@ -124,4 +117,5 @@ export function list(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** `'orders-api'`, for ids in evidence text. */
 export const quote = (id: string): string => `'${id}'`;
