@@ -300,7 +300,14 @@ export class MemoryStore {
     const abs = await resolveInside(this.root, rel);
     const raw = Buffer.from(content, 'utf8');
     const dirBefore = this.project.dirSignature(parentOf(rel));
-    await writeAtomic(abs, raw);
+    try {
+      await writeAtomic(abs, raw);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR' || code === 'EEXIST') throw new UserError('path', `'${rel}' goes through a file as if it were a folder`, 'Pick a path whose folders are folders.');
+      if (code === 'EISDIR') throw new UserError('path', `'${rel}' is a folder, not a note`);
+      throw e;
+    }
     const entry = this.project.noteWritten(rel, raw, dirBefore) ?? this.project.entryFor(rel, raw, 'unknown');
     if (this.index) this.reindex(rel);
     return this.summary(entry);

@@ -9,10 +9,10 @@ import type { ToolContext } from '../../tool.js';
  * its libraries (YAML, search, locks) load on first use, not at server start.
  */
 export async function memoryStore(ctx: Pick<ToolContext, 'projectRoot' | 'config' | 'memo'>): Promise<MemoryStore> {
-  const root = memoryRoot(await ctx.projectRoot(), ctx.config.memoryDir);
-  return ctx.memo(`memory-store:${root}`, async () => {
-    const [{ MemoryStore }, { libraryRoot }] = await Promise.all([import('../../../memory/store.js'), import('../../../memory/decisions.js')]);
-    return new MemoryStore({ root, libraryRoot: libraryRoot() });
+  const projectRoot = await ctx.projectRoot();
+  return ctx.memo(`memory-store:${memoryRoot(projectRoot, ctx.config.memoryDir)}`, async () => {
+    const { openMemoryStore } = await import('../../../memory/index.js');
+    return openMemoryStore(projectRoot, ctx.config.memoryDir);
   });
 }
 
