@@ -4,7 +4,8 @@
 // Usage: node bench/run.mjs review [runs=50]
 import type { ArchitectureInput } from '../src/model/index.js';
 import { parseArchitecture } from '../src/model/index.js';
-import { reviewModel, reviewTemplate } from '../src/review/index.js';
+import { cloudFormationFor } from '../src/mcp/tools/review/shared.js';
+import { reviewArchitecture, reviewModel, reviewTemplate } from '../src/review/index.js';
 
 const runs = Number(process.argv[2] ?? 50);
 const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -99,4 +100,15 @@ for (let i = 0; i < runs; i++) {
   warm.push(performance.now() - t0);
 }
 console.log(`  template review warm (${runs} runs):             ${stats(warm)}   target <= 500 ms`);
+
+// The design path of review_architecture: generate CloudFormation from the model, then the packs and the model rules.
+const designRuns: number[] = [];
+let designFindings = 0;
+for (let i = 0; i < Math.max(5, runs / 5); i++) {
+  t0 = performance.now();
+  const r = await reviewArchitecture(design, { frameworks: ['well-architected', 'aws-solutions', 'hipaa', 'pci-dss'], cloudFormation: () => cloudFormationFor(design) });
+  designRuns.push(performance.now() - t0);
+  designFindings = r.findings.length;
+}
+console.log(`  design review incl. CloudFormation generation and 3 packs (${designRuns.length} runs): ${stats(designRuns)}   (${designFindings} findings)`);
 console.log(`done; ${mb()}`);
