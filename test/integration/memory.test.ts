@@ -77,6 +77,7 @@ describe('memory tools through the MCP client', () => {
     expect(await c.err('memory_write', { path: 'notes/x.md', content: '---\ntitle: [broken\n---\n' })).toMatch(/^content: front matter is not valid YAML/);
     expect(await c.err('memory_write', { path: 'notes/x.md', content: 'x', status: 'accepted' })).toMatch(/^status: status applies to decisions only/);
     expect(await c.err('memory_write', { path: 'notes/x.md' })).toMatch(/content: required/);
+    expect(await c.err('memory_write', { path: 'project.md/inside.md', content: 'x' })).toMatch(/^path: 'project.md\/inside.md' goes through a file as if it were a folder/);
     expect(await c.err('memory_read', { path: 'patterns/aws-serverles-api.md' })).toMatch(/^path: no note .*did you mean 'patterns\/aws-serverless-api.md'/);
   });
 
