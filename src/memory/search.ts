@@ -197,10 +197,16 @@ export function snippet(markdown: string, terms: string[], width = 220): string 
   return `${start > 0 ? '…' : ''}${text}${end < body.length ? '…' : ''}`;
 }
 
-/** Markdown reduced to readable text for snippets: heading and quote markers, link targets, emphasis and fences go. */
+/**
+ * Markdown reduced to readable text for snippets: heading and quote markers, link targets, emphasis, fences and
+ * table rules go, and table cells read as a list.
+ */
 export function plainText(markdown: string): string {
   return markdown
     .replace(/^[ \t]{0,3}(```|~~~).*$/gm, '')
+    .replace(/^[ \t]*\|?[ \t]*:?-{3,}.*$/gm, '')
+    .replace(/^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$/gm, '')
+    .replace(/[ \t]*\|[ \t]*/g, '; ')
     .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
     .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
     .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')

@@ -108,5 +108,6 @@ describe('snippets', () => {
 
   it('reads as text, not markdown', () => {
     expect(plainText('## Context\n\n> quoted **bold** `code` [link](https://x.y)\n```ts\nx\n```')).toBe('Context\n\nquoted bold code link\n\nx\n');
+    expect(plainText('| Limit | Value |\n| --- | --- |\n| Idle timeout | 10 minutes |')).toBe('Limit; Value\n\nIdle timeout; 10 minutes');
   });
 });
