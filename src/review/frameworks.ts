@@ -10,11 +10,16 @@ export const PACK_FRAMEWORKS: ReadonlySet<Framework> = new Set<PackFramework>(['
 export const DEFAULT_FRAMEWORKS: readonly Framework[] = ['well-architected', 'anti-patterns', 'aws-solutions'];
 
 /**
- * Resolves the frameworks to run: the request (anti-patterns ride along with well-architected), or the default plus
+ * Resolves the frameworks to run: the request (anti-patterns ride along with well-architected), or the defaults plus
  * hipaa / pci-dss when the design declares them; then removes exclusions.
  */
-export function selectFrameworks(requested: readonly Framework[] | undefined, exclude: readonly Framework[] | undefined, compliance: readonly string[] = []): Framework[] {
-  const chosen = new Set<Framework>(requested?.length ? requested : DEFAULT_FRAMEWORKS);
+export function selectFrameworks(
+  requested: readonly Framework[] | undefined,
+  exclude: readonly Framework[] | undefined,
+  compliance: readonly string[] = [],
+  defaults: readonly Framework[] = DEFAULT_FRAMEWORKS,
+): Framework[] {
+  const chosen = new Set<Framework>(requested?.length ? requested : defaults);
   if (chosen.has('well-architected')) chosen.add('anti-patterns');
   if (!requested?.length) {
     if (compliance.includes('hipaa')) chosen.add('hipaa');

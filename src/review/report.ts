@@ -59,7 +59,8 @@ export function buildReport(subject: ReviewReport['subject'], findings: Finding[
     summary: { total: sorted.length, acknowledged, bySeverity, byPillar, byFramework },
     findings: sorted,
     coverage,
-    passed: frameworks.every((f) => f.status === 'pass'),
+    // A framework that could not run does not fail the review, but a review where nothing ran cannot pass.
+    passed: frameworks.every((f) => f.status !== 'fail') && frameworks.some((f) => f.status === 'pass'),
   };
 }
 

@@ -4,7 +4,7 @@ import type { TemplateAcknowledgement } from './acknowledge.js';
 import { applyAcknowledgements, templateAcknowledgements } from './acknowledge.js';
 import { defaultComplianceLookup } from './eligibility.js';
 import { runModelRules } from './engine.js';
-import { MODEL_FRAMEWORKS, PACK_FRAMEWORKS, modelFrameworks, packFrameworks, selectFrameworks } from './frameworks.js';
+import { DEFAULT_FRAMEWORKS, MODEL_FRAMEWORKS, PACK_FRAMEWORKS, modelFrameworks, packFrameworks, selectFrameworks } from './frameworks.js';
 import type { FrameworkRun } from './report.js';
 import { buildReport } from './report.js';
 import { componentResolver } from './resource-map.js';
@@ -119,7 +119,9 @@ export async function reviewArchitecture(architecture: Architecture, opts: Desig
 export async function reviewTemplate(text: string, opts: TemplateReviewOptions = {}): Promise<ReviewReport> {
   const format = opts.format && opts.format !== 'auto' ? opts.format : detectFormat(text, opts.name);
   const name = opts.name ?? (format === 'terraform' ? 'main.tf' : 'template');
-  const frameworks = selectFrameworks(opts.frameworks, opts.exclude, opts.context?.compliance ?? []);
+  // cdk-nag packs read CloudFormation: Terraform gets them only when asked for by name (and then says why not).
+  const defaults = format === 'terraform' ? DEFAULT_FRAMEWORKS.filter((f) => MODEL_FRAMEWORKS.has(f)) : DEFAULT_FRAMEWORKS;
+  const frameworks = selectFrameworks(opts.frameworks, opts.exclude, opts.context?.compliance ?? [], defaults);
   const models = modelFrameworks(frameworks);
   const packs = packFrameworks(frameworks);
   let mapped: MappedTemplate;

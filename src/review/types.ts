@@ -188,6 +188,6 @@ export interface ReviewReport {
   /** Sorted by severity (worst first), then rule and component. */
   findings: Finding[];
   coverage: Coverage;
-  /** Every selected framework passed. */
+  /** No selected framework failed and at least one ran (frameworks that could not run are listed as not-run). */
   passed: boolean;
 }

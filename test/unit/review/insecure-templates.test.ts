@@ -21,7 +21,7 @@ interface Row {
   expect: Expected[];
   /** Rules that must not fire (the template gets those right). */
   absent?: string[];
-  packs?: 'run' | 'not-run';
+  packs?: 'run' | 'not-run' | 'not-selected';
   /** Fragment of the reason the packs did not run. */
   reason?: string;
   notCovered?: string[];
@@ -180,6 +180,7 @@ const TABLE: Row[] = [
       { rule: 'WA-SEC-19', resource: 'aws_security_group.bastion', severity: 'critical' },
       { rule: 'WA-SEC-19', resource: 'aws_vpc_security_group_ingress_rule.everything', severity: 'critical' },
     ],
+    frameworks: ['well-architected', 'aws-solutions'],
     packs: 'not-run',
     reason: 'cdk-nag packs evaluate CloudFormation',
   },
@@ -191,14 +192,14 @@ const TABLE: Row[] = [
       { rule: 'WA-SEC-18', resource: 'data.aws_iam_policy_document.dynamo', severity: 'high' },
       { rule: 'WA-REL-2', resource: 'aws_dynamodb_table.orders' },
     ],
-    packs: 'not-run',
+    packs: 'not-selected',
   },
   {
     file: 'terraform/public-bucket.tf',
     why: 'a canned public-read ACL in a split aws_s3_bucket_acl resource',
     expect: [{ rule: 'WA-SEC-20', resource: 'aws_s3_bucket.uploads', severity: 'critical' }],
     absent: ['WA-REL-4'],
-    packs: 'not-run',
+    packs: 'not-selected',
   },
   {
     file: 'terraform/weak-database.tf',
@@ -210,13 +211,13 @@ const TABLE: Row[] = [
       { rule: 'AP-SPOF-1', resource: 'aws_db_instance.ledger', severity: 'high' },
       { rule: 'WA-SUS-1', resource: 'aws_db_instance.ledger', severity: 'low' },
     ],
-    packs: 'not-run',
+    packs: 'not-selected',
   },
   {
     file: 'terraform/unmapped.tf',
     why: 'resources without a model mapping and module calls are listed as not covered',
     expect: [],
-    packs: 'not-run',
+    packs: 'not-selected',
     notCovered: ['aws_lightsail_instance.blog', 'module.network'],
   },
 ];

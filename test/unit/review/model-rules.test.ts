@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Architecture, Severity } from '../../../src/model/index.js';
 import { FRAMEWORKS, PILLARS, SEVERITIES } from '../../../src/model/index.js';
-import { MODEL_RULES, reviewModel } from '../../../src/review/index.js';
+import { MODEL_RULES, buildReport, reviewModel } from '../../../src/review/index.js';
 import { baselineInput, broken, configure, design } from './helpers.js';
 
 const ALL = ['well-architected', 'anti-patterns', 'hipaa', 'pci-dss'] as const;
@@ -189,6 +189,13 @@ describe('frameworks and severities', () => {
     const high = reviewModel(broken((d) => configure(d, 'lb', { https: false })));
     expect(high.frameworks.find((f) => f.framework === 'well-architected')).toMatchObject({ status: 'fail', failing: 1 });
     expect(high.passed).toBe(false);
+  });
+
+  it('passes when no framework fails and at least one ran; a framework that could not run does not pass the review alone', () => {
+    const coverage = { modelRules: 'run' as const, rulesEvaluated: 1, rulesSkipped: 0, templatePacks: 'not-run' as const, notCovered: [], notes: [] };
+    const subject = { kind: 'template' as const, name: 't' };
+    expect(buildReport(subject, [], [{ framework: 'well-architected' }, { framework: 'aws-solutions', notRun: 'no CloudFormation' }], coverage).passed).toBe(true);
+    expect(buildReport(subject, [], [{ framework: 'aws-solutions', notRun: 'no CloudFormation' }], coverage).passed).toBe(false);
   });
 
   it('summarises by pillar and framework and sorts the worst first', () => {
