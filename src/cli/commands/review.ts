@@ -30,7 +30,7 @@ export const reviewCommand: Command = {
     context: { type: 'string' },
   },
   help: {
-    frameworks: `Comma-separated: ${FRAMEWORKS.join(', ')} (default well-architected, anti-patterns, aws-solutions, plus the design's hipaa/pci-dss).`,
+    frameworks: `Comma-separated: ${FRAMEWORKS.join(', ')} (default well-architected, anti-patterns, aws-solutions (CloudFormation and designs only), plus the design's hipaa/pci-dss).`,
     exclude: 'Comma-separated frameworks to leave out, e.g. anti-patterns.',
     format: 'text (default, one finding per line) or json (the full report).',
     'min-severity': `Only print findings at or above: ${SEVERITIES.join(', ')} (pass/fail counts everything).`,

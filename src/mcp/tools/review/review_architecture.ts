@@ -39,7 +39,7 @@ export const reviewArchitectureTool = defineTool({
     frameworks: z
       .array(FrameworkEnum)
       .optional()
-      .describe('Frameworks to run. Default: well-architected (with anti-patterns) and aws-solutions, plus hipaa / pci-dss when the design declares them. Also: nist-800-53-r5, serverless.'),
+      .describe('Frameworks to run. Default: well-architected (with anti-patterns) and aws-solutions (not for Terraform: the cdk-nag packs read CloudFormation), plus hipaa / pci-dss when the design declares them. Also: nist-800-53-r5, serverless.'),
     exclude: z.array(FrameworkEnum).optional().describe('Frameworks to leave out, e.g. ["anti-patterns"] to run the Well-Architected pillars alone.'),
     minSeverity: z.enum(SEVERITIES).default('info').describe('Only list findings at or above this severity (summaries and pass/fail still count everything).'),
     includeAcknowledged: z.boolean().default(true).describe('List acknowledged findings too (marked with their reason).'),
