@@ -1,4 +1,4 @@
-import { regionInfo } from '../../model/index.js';
+import { regionInfo, regionsIn } from '../../model/index.js';
 import type { Conflict, Requirements, WorkloadPattern } from '../../model/index.js';
 
 /**
@@ -67,8 +67,13 @@ const RUNTIMES: Array<[string, LambdaRuntime]> = [
   ['rust', 'provided.al2023'],
 ];
 
+/** Patterns that are served through an API even when the requirements do not say so. */
+const API_SHAPED: WorkloadPattern[] = ['ecommerce', 'saas-multitenant', 'internal-tool', 'ml-inference', 'search', 'event-driven'];
+
 export function buildContext(req: Requirements, prior: PriorDecision[]): Ctx {
   const patterns = new Set(req.workload.patterns);
+  // Requirements may come from anywhere (not only analyze_requirements): give every workload a way in.
+  if (patterns.size === 0 || (!patterns.has('rest-api') && !patterns.has('graphql-api') && API_SHAPED.some((p) => patterns.has(p)))) patterns.add('rest-api');
   const features = new Set(req.workload.features);
   const t = req.traffic;
   const peakRps = t.peakRps ?? t.avgRps ?? 0;
@@ -105,7 +110,7 @@ export function buildContext(req: Requirements, prior: PriorDecision[]): Ctx {
     longestJob: req.workload.longestJobMinutes,
     p99: req.latency.p99Ms,
     runtime: RUNTIMES.find(([k]) => k === lang)?.[1] ?? 'nodejs22.x',
-    region: req.regions.primary ?? 'us-east-1',
+    region: req.regions.primary ?? (req.regions.residency ? regionsIn(req.regions.residency)[0] : undefined) ?? 'us-east-1',
     prior,
     conflicts: [],
   };

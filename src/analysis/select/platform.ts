@@ -95,7 +95,8 @@ export function planDr(ctx: Ctx, rebuildableOnly: boolean): DrPlan {
 
 function pickSecondary(ctx: Ctx): string | undefined {
   const primary = ctx.region;
-  const jurisdiction = ctx.req.regions.residency ?? regionInfo(primary)?.jurisdiction;
+  // DR stays with the primary: if the primary sits outside a residency rule, analysis already reports that conflict.
+  const jurisdiction = regionInfo(primary)?.jurisdiction;
   const inside = (jurisdiction ? regionsIn(jurisdiction) : []).filter((r) => r !== primary) as string[];
   const pair = DR_PAIRS[primary];
   if (pair && inside.includes(pair)) return pair;

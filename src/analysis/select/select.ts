@@ -130,6 +130,7 @@ export function selectServices(input: Requirements | Record<string, unknown>, op
 function loadSummary(ctx: Ctx): string[] {
   const t = ctx.req.traffic;
   const out: string[] = [];
+  if (ctx.req.workload.patterns.length === 0) out.push('No workload pattern was given; designed as a request/response API');
   if (t.dailyActiveUsers !== undefined) out.push(`${fmt(t.dailyActiveUsers)} daily active users${t.monthlyActiveUsers !== undefined ? `, ${fmt(t.monthlyActiveUsers)} monthly` : ''}`);
   if (t.peakRps !== undefined) out.push(`${fmt(t.peakRps)} requests/s at peak${t.avgRps !== undefined ? `, ${fmt(t.avgRps)} on average` : ''}`);
   if (t.peakMessagesPerSecond !== undefined) out.push(`${fmt(t.peakMessagesPerSecond)} messages or events per second at peak`);
@@ -660,8 +661,10 @@ class Builder {
     const archive = this.pick(archiveNeed());
     if (archive.chosen !== 'kinesis-firehose') return;
     const delivery = d.add({ id: 'archive', service: 'kinesis-firehose', name: 'Archive delivery', config: { format: 'parquet', bufferSeconds: 300 } }, archive.decision);
-    const lifecycle = retention !== undefined
-      ? [{ prefix: '', transitions: [{ days: 30, storageClass: 'STANDARD_IA' }, ...(retention > 180 ? [{ days: 180, storageClass: 'GLACIER_IR' }] : [])], expirationDays: retention }]
+    // Transitions only before expiry: Standard-IA after 30 days, Glacier Instant Retrieval after 180 for long retention.
+    const keep = retention !== undefined ? Math.max(1, retention) : undefined;
+    const lifecycle = keep !== undefined
+      ? [{ prefix: '', transitions: [...(keep > 60 ? [{ days: 30, storageClass: 'STANDARD_IA' }] : []), ...(keep > 270 ? [{ days: 180, storageClass: 'GLACIER_IR' }] : [])], expirationDays: keep }]
       : [{ prefix: '', transitions: [{ days: 30, storageClass: 'INTELLIGENT_TIERING' }] }];
     const lake = d.add({ id: 'lake', service: 's3', name, config: { purpose: 'data-lake', lifecycle } }, archive.decision);
     d.connect(stream, delivery, 'trigger', 'raw events');

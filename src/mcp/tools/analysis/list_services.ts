@@ -10,7 +10,7 @@ export const listServices = defineTool({
   name: 'list_services',
   title: 'List AWS services in the catalog',
   description:
-    'Lists the AWS services this server knows (60, each with limits, pricing model, security settings, IaC types and HIPAA/PCI status from AWS\'s lists). Filter by layer, role (component: can be placed in a design; platform: emitted from network/security/observability sections; knowledge: weighed and explained but not generated), HIPAA eligibility, PCI DSS status, or words ("queue", "websocket", "time series"). Returns short rows; call describe_service for one service in full or compare_options to weigh two or more.',
+    'Lists the AWS services this server knows (each with limits, pricing model, security settings, IaC types and HIPAA/PCI status from AWS\'s lists). Filter by layer, role (component: can be placed in a design; platform: emitted from network/security/observability sections; knowledge: weighed and explained but not generated), HIPAA eligibility, PCI DSS status, or words ("queue", "websocket", "time series"). Returns short rows; call describe_service for one service in full or compare_options to weigh two or more.',
   input: z.object({
     layer: z.enum(LAYERS).optional().describe('Only this architecture layer: edge, compute, data, integration, security, observability or network.'),
     role: z.enum(CATALOG_ROLES).optional().describe('component (a box in a design), platform (emitted from architecture sections) or knowledge (not generated).'),
