@@ -163,9 +163,9 @@ export async function reviewTemplate(text: string, opts: TemplateReviewOptions =
     }
   }
   // Without the packs, resources the model does not map are reviewed by nothing: say which, and check the template's
-  // structure at least.
+  // structure at least (Terraform never has the packs, so it always gets the provider-schema check).
   coverage.notCovered = coverage.templatePacks === 'run' ? [] : unmapped;
-  if (coverage.templatePacks === 'not-run') {
+  if (coverage.templatePacks === 'not-run' || format === 'terraform') {
     const validation = await structuralValidation([{ path: name, content: text }, ...(opts.files ?? []).map((f) => ({ path: f.name, content: f.text }))], format);
     if (validation) coverage.validation = validation;
   }

@@ -195,6 +195,13 @@ data "aws_iam_policy_document" "key" {
     expect(m.facts.wildcardIam).toEqual([]);
   });
 
+  it('always runs the provider-schema validation on Terraform, since no cdk-nag pack can', async () => {
+    const r = await reviewTemplate('resource "aws_lambda_function" "f" {\n  function_name = "f"\n  role = "r"\n  memory_sise = 128\n}\n', { name: 'fn.tf' });
+    expect(r.coverage.templatePacks).toBe('not-selected');
+    expect(r.coverage.validation?.errors).toBeGreaterThan(0);
+    expect(r.coverage.validation?.first.join('\n')).toContain('memory_sise');
+  });
+
   it('names the file and line of HCL syntax errors', async () => {
     await expect(reviewTemplate('resource "aws_s3_bucket" "x" {\n', { format: 'terraform', name: 'broken.tf' })).rejects.toThrow(/broken\.tf:1,30-31: Unclosed configuration block/);
   });
