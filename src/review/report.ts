@@ -79,6 +79,8 @@ export function renderText(report: ReviewReport, opts: { top?: number; link?: st
     `Frameworks: ${report.frameworks.map((f) => `${f.framework} ${f.status.toUpperCase()}${f.status === 'fail' ? ` (${f.failing} high/critical)` : ''}${f.status === 'not-run' ? ` (${f.reason})` : ''}`).join('; ')}.`,
   ];
   if (report.coverage.templatePacks === 'not-run' && report.coverage.reason) lines.push(`Template packs not run: ${report.coverage.reason}`);
+  const v = report.coverage.validation;
+  if (v && (v.errors || v.warnings)) lines.push(`Structural validation: ${v.errors} error(s), ${v.warnings} warning(s)${v.first[0] ? `; first: ${v.first[0]}` : ''}.`);
   if (report.coverage.notCovered.length) lines.push(`Not covered: ${report.coverage.notCovered.slice(0, 8).join(', ')}${report.coverage.notCovered.length > 8 ? `, and ${report.coverage.notCovered.length - 8} more` : ''}.`);
   const top = (opts.shown ?? report.findings).filter((f) => !f.acknowledged).slice(0, opts.top ?? 5);
   if (top.length) {
