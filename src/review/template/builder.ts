@@ -65,7 +65,8 @@ export class ModelBuilder {
   private readonly extraMapped = new Set<string>();
   private network: Partial<Network> | undefined;
   private networkAddress: string | undefined;
-  private readonly design: { auditTrail: boolean; threatDetection: boolean; customerKeys: boolean; alarmEmail: boolean } = { auditTrail: false, threatDetection: false, customerKeys: false, alarmEmail: false };
+  private readonly design: { auditTrail: boolean; threatDetection: boolean; customerKeys: boolean } = { auditTrail: false, threatDetection: false, customerKeys: false };
+  private alarmEmail: string | undefined;
 
   constructor(readonly all: string[]) {}
 
@@ -116,6 +117,14 @@ export class ModelBuilder {
     }
   }
 
+  /**
+   * Records that alarms reach a person by email. The model needs an address; a template often takes it from a
+   * parameter, so a reserved `.invalid` address stands in when the template has no literal one.
+   */
+  emailSubscription(address: string | undefined): void {
+    this.alarmEmail ??= address && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) ? address : 'subscriber@template.invalid';
+  }
+
   flag(what: keyof ModelBuilder['design'], address?: string): void {
     this.design[what] = true;
     if (address) this.extraMapped.add(address);
@@ -145,7 +154,7 @@ export class ModelBuilder {
         ...(context.rpoMinutes !== undefined ? { rpoMinutes: context.rpoMinutes } : {}),
         ...(context.rtoMinutes !== undefined ? { rtoMinutes: context.rtoMinutes } : {}),
       },
-      observability: this.design.alarmEmail ? { alarmEmail: 'alerts@example.com' } : {},
+      observability: this.alarmEmail ? { alarmEmail: this.alarmEmail } : {},
     };
     // A template of only security groups and policies maps to no component, but the schema wants one: parse with a
     // stand-in to get the defaults, then take it out again (the rules then see the facts and no components).

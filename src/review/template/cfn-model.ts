@@ -382,7 +382,7 @@ export function mapCloudFormation(t: CfnTemplate, name: string, context: Templat
       ...arr(p(r, 'Subscription')).filter((x) => get(x, 'Protocol') === 'email').map((x) => String(get(x, 'Endpoint'))),
       ...subscriptions.filter((x) => refersTo(p(x, 'TopicArn'), r.id) && p(x, 'Protocol') === 'email').map((x) => String(p(x, 'Endpoint'))),
     ];
-    if (emails.length) b.flag('alarmEmail');
+    if (emails.length) b.emailSubscription(emails[0]);
     b.add(r.id, 'sns', { fifo: bool(p(r, 'FifoTopic')) === true, emailSubscriptions: emails });
   }
   for (const r of ofType('AWS::Events::EventBus')) b.add(r.id, 'eventbridge', {});

@@ -395,7 +395,7 @@ export async function mapTerraform(files: Array<{ name: string; text: string }>,
   for (const r of ofType('aws_sns_topic')) {
     const emails = about(r, 'aws_sns_topic_subscription').filter((s) => a(s, 'protocol') === 'email');
     emails.forEach((s) => b.covered(s.address));
-    if (emails.length) b.flag('alarmEmail');
+    if (emails.length) b.emailSubscription(str(a(emails[0]!, 'endpoint')));
     b.add(r.address, 'sns', { fifo: bool(a(r, 'fifo_topic')) === true, emailSubscriptions: emails.map((s) => String(a(s, 'endpoint'))) });
   }
   for (const r of ofType('aws_cloudwatch_event_bus')) b.add(r.address, 'eventbridge', {});

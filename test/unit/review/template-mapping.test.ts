@@ -74,6 +74,14 @@ describe('CloudFormation into the model', () => {
     expect(m.architecture.components).toEqual([]);
   });
 
+  it('takes alarm routing from email subscriptions, literal or from a parameter', () => {
+    const literal = cfn({ Topic: { Type: 'AWS::SNS::Topic', Properties: { Subscription: [{ Protocol: 'email', Endpoint: 'oncall@example.com' }] } } });
+    expect(literal.architecture.observability.alarmEmail).toBe('oncall@example.com');
+    const param = cfn({ Topic: { Type: 'AWS::SNS::Topic', Properties: { Subscription: [{ Protocol: 'email', Endpoint: { Ref: 'Email' } }] } } });
+    expect(param.architecture.observability.alarmEmail).toBe('subscriber@template.invalid');
+    expect(cfn({ Topic: { Type: 'AWS::SNS::Topic' } }).architecture.observability.alarmEmail).toBeUndefined();
+  });
+
   it('reports a template with no Resources, or broken YAML, as a user error on template', () => {
     expect(() => parseCfn('Description: nothing\n')).toThrow(/no Resources section/);
     expect(() => parseCfn('Resources:\n  A:\n    Type: [unclosed\n')).toThrow(/not valid YAML or JSON.*line/);
