@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ExtraContent } from '../../tool.js';
 import { defineTool } from '../../tool.js';
 import { workspaceFor } from '../shared/design-input.js';
-import { ConflictOut, firstSentence, looseModel } from './shared.js';
+import { ConflictOut, firstReason, looseModel } from './shared.js';
 
 const DecisionOut = z.object({
   id: z.string().describe('Stable id, e.g. d-data-primary-store.'),
@@ -61,7 +61,7 @@ export const selectServicesTool = defineTool({
     }
     const lines = [
       `${a.name} in ${a.region}: ${a.components.length} components, ${a.resilience.multiAz ? 'multi-AZ' : 'single-AZ'}, DR ${a.resilience.drStrategy}${a.resilience.secondaryRegion ? ` to ${a.resilience.secondaryRegion}` : ''}${a.network ? `, VPC with ${a.network.natGateways === 'none' ? 'no NAT' : `${a.network.natGateways} NAT`}` : ', no VPC'}.`,
-      ...a.decisions.map((d) => `- ${d.need}: ${d.chosen} (${d.score}). ${firstSentence(d.rationale.replace(/^[^:]+: /, ''))}`),
+      ...a.decisions.map((d) => `- ${d.need}: ${d.chosen} (${d.score}). ${firstReason(d.rationale)}`),
       result.conflicts.length ? `Conflicts:\n${result.conflicts.map((c) => `- ${c.description}`).join('\n')}` : '',
       cited.length ? `Follows ${cited.length} accepted decision(s) from memory.` : '',
       saved ? `Saved as design "${saved.design}": ${saved.files.join(', ')}.` : 'Not saved; pass design="<name>" to save it.',

@@ -28,8 +28,10 @@ export function looseModel(what: 'architecture' | 'requirements', text: string) 
   return z.record(z.string(), z.unknown()).describe(`${text} Full JSON Schema: resource aws-architect://schema/${what}.`);
 }
 
-/** First sentence of a rationale, for short text renderings. */
-export function firstSentence(text: string, max = 140): string {
-  const s = /^(.+?[.;])(\s|$)/.exec(text)?.[1] ?? text;
-  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
+/** The first reason of a rationale ("Name: reason; reason. Watch: ..."), as one short sentence. */
+export function firstReason(rationale: string, max = 140): string {
+  const body = rationale.replace(/^[^:]{1,80}: /, '');
+  let s = (/^(.+?)(?:;|\.(?:\s|$))/.exec(body)?.[1] ?? body).trim();
+  if (s.length > max) s = `${s.slice(0, max - 3)}...`;
+  return s ? `${s[0]!.toUpperCase()}${s.slice(1)}${/[.?!]$/.test(s) ? '' : '.'}` : '';
 }
