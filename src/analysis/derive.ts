@@ -32,6 +32,10 @@ export function derive(d: Draft, facts: Facts, description: string): void {
   };
 
   // --- workload -------------------------------------------------------------------------------------------------
+  if (has('realtime') && /\b(chat|messag\w*)\b/.test(description.toLowerCase())) {
+    if (!feature('media-uploads')) assumeList('workload.features', ['media-uploads'], 'Chat users share images and files; they go to S3 and out through a CDN.');
+    if (!feature('message-history')) assumeList('workload.features', ['message-history'], 'Chat clients load earlier messages when a conversation opens.');
+  }
   const apiShaped = (['ecommerce', 'saas-multitenant', 'internal-tool', 'ml-inference', 'search'] as const).filter(has);
   if (!has('rest-api') && !has('graphql-api')) {
     if (apiShaped.length) assumeList('workload.patterns', ['rest-api'], `${apiShaped.join(' and ')} needs a request/response API for its clients.`);

@@ -57,7 +57,7 @@ export function computeApiNeed(ctx: Ctx): NeedSpec {
           if (ctx.feature('iam-auth')) (fit += 6), pros.push('API Gateway verifies IAM (SigV4) callers in front of functions');
           if (pref === 'kubernetes' || pref === 'vms') fit -= 20;
           if (ctx.ops === 'low') (fit += 5), pros.push('no servers or clusters for a small team to run');
-          if (small) (fit += 8), pros.push(`scales to zero and bills per request at ${fmt(peak)} rps peak`);
+          if (small) (fit += 8), pros.push(peak > 0 ? `scales to zero and bills per request at ${fmt(peak)} rps peak` : 'scales to zero: nothing runs or bills while idle');
           // The cost shape is scored separately; a stated serverless preference accepts it.
           if (ctx.load === 'large' && ctx.steady) (fit -= pref === 'serverless' ? 0 : 12), cons.push(`sustained ${fmt(ctx.avgRps)} rps keeps functions busy all day, where per-request pricing costs more than containers`);
           else if (ctx.load === 'large') (fit -= 8), cons.push(`${fmt(peak)} rps peaks need a high concurrency quota`);
@@ -65,7 +65,7 @@ export function computeApiNeed(ctx: Ctx): NeedSpec {
           if (concurrency10x > 1000) cons.push(`${ctx.headroom}x peak needs about ${fmt(concurrency10x)} concurrent executions: raise the 1,000 default quota`);
           if (ctx.payloadKb > 6000) return { fit, cons, exclude: `requests of ${fmt(ctx.payloadKb / 1000)} MB exceed Lambda's 6 MB synchronous payload`, basedOn: ['traffic.payloadKb'] };
           if (ctx.payloadKb * 1.34 > 6000) (fit -= 6), cons.push(`binary bodies reach Lambda base64-encoded: ${fmt(ctx.payloadKb / 1000)} MB becomes about ${fmt((ctx.payloadKb * 1.34) / 1000)} MB, over the 6 MB limit, so large files go through S3 presigned uploads`);
-          if (!pros.length) pros.push(`no servers to manage and billing per request at ${fmt(peak)} rps peak`);
+          if (!pros.length) pros.push(peak > 0 ? `no servers to manage and billing per request at ${fmt(peak)} rps peak` : 'no servers to manage and billing per request');
           return { fit, pros, cons };
         }
         case 'ecs-fargate': {
@@ -180,7 +180,7 @@ export function realtimeNeed(ctx: Ctx, compute: string, front?: string): NeedSpe
         case 'apigateway-websocket':
           return {
             fit: lambda ? 90 : 70,
-            pros: ['managed WebSocket connections with a Lambda per message: no socket servers', `pay per message and connection minute (${fmt(ctx.peakConcurrent)} connections at peak)`, 'scales with connection count'],
+            pros: ['managed WebSocket connections with a Lambda per message: no socket servers', `pay per message and connection minute${ctx.peakConcurrent > 0 ? ` (${fmt(ctx.peakConcurrent)} connections at peak)` : ''}`, 'scales with connection count'],
             cons: compact(['connections last at most 2 hours, so clients reconnect', reconnect10x > 500 && `reconnect storms at ${ctx.headroom}x need the 500 new connections/s quota raised`]),
           };
         case 'appsync':

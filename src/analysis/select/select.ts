@@ -348,9 +348,11 @@ class Builder {
           config: {
             partitionKey: { name: chat ? 'conversationId' : ctx.has('saas-multitenant') ? 'tenantId' : 'pk' },
             sortKey: chat ? { name: 'sentAt', type: 'N' } : { name: 'sk' },
-            ...(retention !== undefined ? { ttlAttribute: 'expiresAt' } : {}),
+            // Chat history always expires eventually; TTL costs nothing and items without the attribute stay.
+            ...(retention !== undefined || chat ? { ttlAttribute: 'expiresAt' } : {}),
           },
         }, decision);
+        if (decision && chat && retention === undefined) decision.rationale += ' TTL is enabled on expiresAt so messages expire once a retention period is chosen.';
         if (decision && ctx.has('saas-multitenant')) decision.rationale += ' Items are keyed by tenant, and IAM leading-key conditions keep tenants apart.';
         break;
       case 'aurora': {

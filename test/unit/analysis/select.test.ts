@@ -13,6 +13,15 @@ const design = (description: string, fields?: Record<string, unknown>, prior: Pr
 const decision = (out: ReturnType<typeof selectServices>, id: string) => out.decisions.find((d) => d.id === id)!;
 const services = (out: ReturnType<typeof selectServices>) => out.architecture.components.map((c) => c.service);
 
+describe("the seed's example", () => {
+  it('a real-time chat backend gets WebSocket API, Lambda, DynamoDB with TTL, ElastiCache, S3, CloudFront and Cognito', () => {
+    const out = design('I need to design a backend for a real-time chat application on AWS');
+    expect(services(out)).toEqual(expect.arrayContaining(['apigateway-websocket', 'lambda', 'dynamodb', 'elasticache', 's3', 'cloudfront', 'cognito']));
+    expect(out.architecture.components.find((c) => c.service === 'dynamodb')?.config).toMatchObject({ ttlAttribute: 'expiresAt' });
+    expect(services(out)).not.toContain('ecs-fargate');
+  });
+});
+
 describe('disaster recovery from RPO and RTO', () => {
   it.each([
     ['no objectives', '', 'backup-restore', undefined],
