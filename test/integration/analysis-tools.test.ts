@@ -203,6 +203,10 @@ describe('select_services', () => {
     expect(onDisk.components.map((x: { service: string }) => x.service)).toEqual(expect.arrayContaining(['s3', 'cloudfront', 'ses']));
     const text = (res.content[0] as { text: string }).text;
     expect(text.length).toBeLessThan(3000);
+    const again = await c.ok<Selected>('select_services', { design: 'marketing' });
+    expect(again.decisions.map((d) => d.chosen)).toEqual(s.decisions.map((d) => d.chosen));
+    expect(await c.err('select_services', { design: 'nothing-here' })).toContain("requirements: design 'nothing-here' has no saved requirements.json");
+    expect(await c.err('select_services', {})).toContain('requirements: no requirements given');
   });
 
   it('refuses invalid requirements naming the field, and a bad design name', async () => {

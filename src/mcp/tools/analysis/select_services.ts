@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../../../shared/errors.js';
 import type { ExtraContent } from '../../tool.js';
 import { defineTool } from '../../tool.js';
 import { workspaceFor } from '../shared/design-input.js';
@@ -20,9 +21,9 @@ export const selectServicesTool = defineTool({
   name: 'select_services',
   title: 'Select AWS services',
   description:
-    'Phase 2 of the workflow: turns requirements (from analyze_requirements) into an Architecture: for each need (API, compute, data store, cache, search, queues, streams, identity, edge protection, network, DR) the chosen service with a score, the rationale tied to the requirements, and every rejected alternative with the reason. Honours team preferences, compliance eligibility (only HIPAA-eligible services under HIPAA; conflicts are explained, not hidden), hard limits (a 40-minute job is not a Lambda), availability (multi-AZ at 99.9 % and above, a DR strategy from RPO/RTO), 10x headroom, and accepted decisions in .ai/memory (cited). With design="name" it saves requirements.json and architecture.json to .ai/architecture/<name>/ and returns links; the other tools then take design="name".',
+    'Phase 2 of the workflow: turns requirements (from analyze_requirements) into an Architecture: for each need (API, compute, data store, cache, search, queues, streams, identity, edge protection, network, DR) the chosen service with a score, the rationale tied to the requirements, and every rejected alternative with the reason. Honours team preferences, compliance eligibility (only HIPAA-eligible services under HIPAA; conflicts are explained, not hidden), hard limits (a 40-minute job is not a Lambda), availability (multi-AZ at 99.9 % and above, a DR strategy from RPO/RTO), 10x headroom, and accepted decisions in .ai/memory (cited). With design="name" it saves requirements.json and architecture.json to .ai/architecture/<name>/ (replacing a design of the same name) and returns links; the other tools then take design="name". Given only design, it re-selects from that design\'s saved requirements.',
   input: z.object({
-    requirements: looseModel('requirements', 'The requirements object returned by analyze_requirements (validated in full here; problems name the field).'),
+    requirements: looseModel('requirements', 'The requirements object returned by analyze_requirements (validated in full here; problems name the field). May be omitted with design to reuse that design\'s saved requirements.').optional(),
     design: z.string().optional().describe('Save the result as this named design (lower-case letters, digits, dashes), e.g. "chat-backend"; later tools accept design="chat-backend".'),
     useMemory: z.boolean().default(true).describe('Honour accepted architecture decisions from .ai/memory/decisions (chosen services preferred, rejected ones excluded).'),
   }),
@@ -37,20 +38,28 @@ export const selectServicesTool = defineTool({
     architecture: looseModel('architecture', 'The full design, when it was not saved (pass it as architecture to generate_iac, estimate_cost, review_architecture, generate_diagram).').optional(),
     saved: z.object({ design: z.string(), files: z.array(z.string()).describe('design:// URIs of the written files.') }).optional(),
   }),
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  // Saving replaces architecture.json, the source every other artifact is generated from.
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async handler(args, ctx) {
     const [{ selectServices }, { Requirements }] = await Promise.all([import('../../../analysis/index.js'), import('../../../model/index.js')]);
     const workspace = args.design ? await workspaceFor(ctx) : undefined;
     if (args.design) workspace!.checkName(args.design);
+    let input = args.requirements;
+    if (!input) {
+      if (!args.design || !workspace) throw new UserError('requirements', 'no requirements given', 'Pass the requirements from analyze_requirements, or design="<name>" of a saved design.');
+      const saved = await workspace.loadRequirements(args.design);
+      if (!saved) throw new UserError('requirements', `design '${args.design}' has no saved requirements.json`, 'Pass the requirements from analyze_requirements.');
+      input = saved as unknown as Record<string, unknown>;
+    }
     const prior = args.useMemory ? await priorDecisions(ctx) : [];
-    const result = selectServices(args.requirements, { priorDecisions: prior });
+    const result = selectServices(input, { priorDecisions: prior });
     const a = result.architecture;
     const cited = [...new Set(a.decisions.flatMap((d) => d.basedOn.filter((b) => b.startsWith('memory://'))))];
 
     let saved: { design: string; files: string[] } | undefined;
     const extra: ExtraContent[] = [];
     if (args.design && workspace) {
-      const requirements = Requirements.parse(args.requirements);
+      const requirements = Requirements.parse(input);
       const files = [await workspace.saveRequirements(args.design, requirements), await workspace.saveArchitecture(args.design, a)];
       saved = { design: args.design, files };
       ctx.resourcesChanged();
