@@ -1,0 +1,829 @@
+import type { Architecture, Component, ComponentService, Grant, NetworkRule, ResourceRef, ValidationFinding } from '../../model/index.js';
+import { deriveGrants, deriveKeyGrants, deriveNetworkRules, grantsFor } from '../../model/index.js';
+import { AWS, Code, STAGE, code, depsOf, print, quote, tpl, varName } from './code.js';
+import type { TsValue } from './code.js';
+import { cdkAttr, cdkCamel, componentPrefixes } from './names.js';
+
+export interface CdkBuildOptions {
+  pipeline: 'github-actions' | 'codepipeline' | 'both' | 'none';
+}
+
+export type Owner = 'platform' | 'operations' | Component;
+
+/** A JSON-typed property value (policy documents, patterns): its keys are data and are kept as written. */
+export class Json {
+  constructor(readonly value: TsValue) {}
+}
+/** A map-typed property value: keys are data, values are structures converted as usual. */
+export class MapOf {
+  constructor(readonly value: Record<string, TsValue>) {}
+}
+export const json = (v: TsValue): Json => new Json(v);
+export const mapOf = (v: Record<string, TsValue>): MapOf => new MapOf(v);
+
+/** CloudFormation-style property trees the L1 writer converts to CDK's camel-case names. */
+export type Props = TsValue | Json | MapOf | Props[] | { [key: string]: Props };
+
+/** An IAM statement in CloudFormation shape, plus the reason for any wildcard (never rendered). */
+export interface Stmt {
+  Sid?: string;
+  Effect?: 'Allow' | 'Deny';
+  Principal?: TsValue;
+  Action: string | string[];
+  Resource?: Code | string | Array<Code | string>;
+  Condition?: TsValue;
+  why?: string;
+}
+
+export interface AlarmSpec {
+  description: string;
+  namespace: string;
+  metric: string;
+  dimensions: Record<string, Code | string>;
+  statistic?: 'Sum' | 'Average' | 'Maximum' | 'Minimum' | 'SampleCount';
+  extendedStatistic?: string;
+  threshold: number;
+  comparison: 'GreaterThanOrEqualToThreshold' | 'GreaterThanThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold';
+  evaluationPeriods?: number;
+  datapointsToAlarm?: number;
+  period?: number;
+}
+
+export interface RoleSpec {
+  services: string[];
+  description: string;
+  statements?: Stmt[];
+  grants?: boolean;
+  managedPolicies?: Array<{ name: string; reason: string }>;
+  /** The same, by ARN (`arn:aws:iam::aws:policy/<name>`), as the CloudFormation emitters write them. */
+  managedPolicyArns?: Array<{ arn: string; reason: string }>;
+  /** Extra trust conditions for the service principal. */
+  assumeCondition?: TsValue;
+  /** Pod Identity needs sts:TagSession as well. */
+  sessionTags?: boolean;
+}
+
+export type SubnetTier = 'public' | 'private' | 'isolated';
+
+/** L2 constructs the helpers create, and how their CloudFormation Ref and attributes read in TypeScript. */
+type L2Kind = 'bucket' | 'queue' | 'topic' | 'table' | 'logGroup' | 'role' | 'key' | 'secret' | 'managedPolicy' | 'alarm' | 'subscription';
+const L2_REF: Record<L2Kind, string> = {
+  bucket: 'bucketName',
+  queue: 'queueUrl',
+  topic: 'topicArn',
+  table: 'tableName',
+  logGroup: 'logGroupName',
+  role: 'roleName',
+  key: 'keyId',
+  secret: 'secretArn',
+  managedPolicy: 'managedPolicyArn',
+  alarm: 'alarmName',
+  subscription: 'node.id',
+};
+const L2_ATTR: Partial<Record<L2Kind, Record<string, string>>> = {
+  bucket: { Arn: 'bucketArn', DomainName: 'bucketDomainName', RegionalDomainName: 'bucketRegionalDomainName' },
+  queue: { Arn: 'queueArn', QueueName: 'queueName', QueueUrl: 'queueUrl' },
+  topic: { TopicName: 'topicName', TopicArn: 'topicArn' },
+  table: { Arn: 'tableArn', StreamArn: 'tableStreamArn!' },
+  logGroup: { Arn: 'logGroupArn' },
+  role: { Arn: 'roleArn' },
+  key: { Arn: 'keyArn' },
+  alarm: { Arn: 'alarmArn' },
+};
+
+interface Statement {
+  text: string | (() => string);
+  defines?: string;
+  deps: Set<string>;
+  index: number;
+  section: Section;
+}
+
+/** `pipeline` statements go into the block that only the pipeline-hosting stage runs. */
+export type Section = 'main' | 'pipeline';
+
+/** Raised when two components produce the same logical id; the generator renames the later one and retries. */
+export class CdkLogicalIdCollision extends Error {
+  constructor(
+    readonly logicalId: string,
+    readonly owner: string,
+  ) {
+    super(`logical id ${logicalId} is produced twice (second time by ${owner})`);
+  }
+}
+
+const MODULE_ALIAS: Record<string, string> = {
+  'aws-elasticloadbalancingv2': 'elbv2',
+  'aws-applicationautoscaling': 'appscaling',
+  'aws-opensearchservice': 'opensearch',
+  'aws-kinesisfirehose': 'firehose',
+  'aws-certificatemanager': 'acm',
+  'aws-stepfunctions': 'sfn',
+  'aws-codestarconnections': 'codestar',
+  'aws-cloudwatch-actions': 'cwActions',
+  'aws-redshiftserverless': 'redshiftserverless',
+};
+
+const PSEUDO: Record<string, Code> = {
+  'AWS::Region': AWS.region,
+  'AWS::AccountId': AWS.account,
+  'AWS::Partition': AWS.partition,
+  'AWS::URLSuffix': AWS.urlSuffix,
+  'AWS::StackName': AWS.stackName,
+};
+
+const NAG_PACK = /^(AwsSolutions|HIPAA\.Security|PCI\.DSS\.321|NIST\.800\.53\.R[45]|Serverless)-/;
+const RETENTION: Record<number, string> = {
+  1: 'ONE_DAY', 3: 'THREE_DAYS', 5: 'FIVE_DAYS', 7: 'ONE_WEEK', 14: 'TWO_WEEKS', 30: 'ONE_MONTH', 60: 'TWO_MONTHS', 90: 'THREE_MONTHS',
+  120: 'FOUR_MONTHS', 150: 'FIVE_MONTHS', 180: 'SIX_MONTHS', 365: 'ONE_YEAR', 400: 'THIRTEEN_MONTHS', 545: 'EIGHTEEN_MONTHS', 731: 'TWO_YEARS',
+  1096: 'THREE_YEARS', 1827: 'FIVE_YEARS', 2192: 'SIX_YEARS', 2557: 'SEVEN_YEARS', 2922: 'EIGHT_YEARS', 3288: 'NINE_YEARS', 3653: 'TEN_YEARS',
+};
+
+/**
+ * Everything a CDK emitter needs: the model and derived grants, construct naming (logical ids equal to the
+ * CloudFormation generator's), and helpers for the constructs many components share. Emitters add statements in
+ * any order; the writer declares each construct before the statements that read it.
+ */
+export type { L2Kind };
+
+export class CdkContext {
+  readonly byId: Map<string, Component>;
+  readonly grants: Grant[];
+  readonly networkRules: NetworkRule[];
+  readonly prefixes: Map<string, string>;
+  readonly cmk: boolean;
+  readonly regulated: boolean;
+  readonly warnings: ValidationFinding[] = [];
+  readonly alarms: Array<{ id: string; owner: string; spec: AlarmSpec }> = [];
+  readonly keyServices = new Set<string>();
+  private readonly statements: Statement[] = [];
+  private readonly imports = new Map<string, string>();
+  private readonly logicalIds = new Map<string, string>();
+  private readonly varOf = new Map<string, string>();
+  private readonly l2 = new Map<string, L2Kind>();
+  private readonly scopes = new Map<string, string>();
+  private readonly singletons = new Map<string, unknown>();
+  private readonly securityGroups = new Map<string, string>();
+  private pendingComment: string[] = [];
+  /** Where new statements go. */
+  section: Section = 'main';
+  private helpers = new Set<string>();
+  private resolvers?: {
+    ref: (c: Component, part: ResourceRef['part']) => Code | Code[];
+    attr: (c: Component, name: string) => Code | string | undefined;
+    env: (c: Component) => Record<string, Code | string>;
+  };
+
+  constructor(
+    readonly a: Architecture,
+    readonly options: CdkBuildOptions,
+    renamed: ReadonlySet<string>,
+  ) {
+    this.byId = new Map(a.components.map((c) => [c.id, c]));
+    this.grants = deriveGrants(a);
+    this.networkRules = deriveNetworkRules(a);
+    this.prefixes = componentPrefixes(a, renamed);
+    this.cmk = a.security.encryptionKeys === 'customer-managed';
+    this.regulated = a.compliance.includes('hipaa') || a.compliance.includes('pci-dss');
+  }
+
+  setResolvers(r: NonNullable<CdkContext['resolvers']>): void {
+    this.resolvers = r;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Naming and statements
+  // ---------------------------------------------------------------------------------------------------------
+
+  id(c: Component | string, suffix: string): string {
+    const cid = typeof c === 'string' ? c : c.id;
+    const p = this.prefixes.get(cid);
+    if (p === undefined) throw new Error(`unknown component ${cid}`);
+    return p + suffix;
+  }
+
+  component(id: string): Component {
+    const c = this.byId.get(id);
+    if (!c) throw new Error(`unknown component ${id}`);
+    return c;
+  }
+
+  /** Import alias of an aws-cdk-lib module: `aws-sqs` -> `sqs`. */
+  mod(module: string): string {
+    const alias = MODULE_ALIAS[module] ?? module.replace(/^aws-/, '').replace(/-/g, '_');
+    this.imports.set(alias, module);
+    return alias;
+  }
+
+  importLines(): string[] {
+    return [...this.imports].sort(([a], [b]) => a.localeCompare(b)).map(([alias, m]) => `import * as ${alias} from 'aws-cdk-lib/${m}';`);
+  }
+
+  helperNames(): string[] {
+    return [...this.helpers];
+  }
+
+  useHelper(name: string): void {
+    this.helpers.add(name);
+  }
+
+  /** A comment above the next statement. */
+  comment(text: string): void {
+    this.pendingComment.push(...text.split('\n').map((l) => `// ${l}`));
+  }
+
+  /** Adds a statement; `deps` are construct variables it reads, `defines` the variable it declares. */
+  stmt(text: string | (() => string), deps: Iterable<string> = [], defines?: string): void {
+    const lead = this.pendingComment.length ? `${this.pendingComment.join('\n')}\n` : '';
+    this.pendingComment = [];
+    const d = new Set(deps);
+    if (defines) d.delete(defines);
+    const body = typeof text === 'string' ? lead + text : () => lead + text();
+    this.statements.push({ text: body, defines, deps: d, index: this.statements.length, section: this.section });
+  }
+
+  /** Statements in an order where every construct is declared before it is read (stable otherwise). */
+  orderedStatements(section: Section = 'main'): string[] {
+    const definer = new Map<string, Statement>();
+    for (const s of this.statements) if (s.defines) definer.set(s.defines, s);
+    const done = new Set<Statement>();
+    const visiting = new Set<Statement>();
+    const out: string[] = [];
+    const visit = (s: Statement) => {
+      if (done.has(s)) return;
+      if (visiting.has(s)) throw new Error(`circular construct references around: ${s.defines ?? '?'}`);
+      visiting.add(s);
+      for (const d of [...s.deps].sort()) {
+        const def = definer.get(d);
+        if (!def) throw new Error(`${d} is read but never declared (by the statement defining ${s.defines ?? '?'})`);
+        if (def.section !== s.section) {
+          // Main statements are all declared before the pipeline block; the reverse would be a generator bug.
+          if (def.section === 'pipeline') throw new Error(`a main statement reads pipeline construct ${d}`);
+          continue;
+        }
+        if (!done.has(def)) visit(def);
+      }
+      visiting.delete(s);
+      done.add(s);
+      out.push(typeof s.text === 'string' ? s.text : s.text());
+    };
+    for (const s of this.statements) if (s.section === section) visit(s);
+    return out;
+  }
+
+  private register(ownerId: string, logicalId: string): void {
+    if (this.logicalIds.has(logicalId)) throw new CdkLogicalIdCollision(logicalId, ownerId);
+    this.logicalIds.set(logicalId, ownerId);
+  }
+
+  /** The scope construct of a component (`this` for the platform), declared with the component's tags. */
+  scope(owner: Owner): string {
+    if (typeof owner !== 'object') return 'this';
+    const existing = this.scopes.get(owner.id);
+    if (existing) return existing;
+    const v = `${varName(this.prefixes.get(owner.id)!)}Scope`;
+    this.scopes.set(owner.id, v);
+    const tags = [`Tags.of(${v}).add('Component', ${quote(owner.id)});`, ...Object.entries(owner.tags).map(([k, x]) => `Tags.of(${v}).add(${quote(k)}, ${quote(x)});`)];
+    this.stmt([`const ${v} = new Construct(this, ${quote(this.prefixes.get(owner.id)!)});`, ...tags].join('\n'), [], v);
+    return v;
+  }
+
+  /**
+   * Declares a construct: `const <var> = <ctor(scope, constructId)>;`. The construct id is the logical id without
+   * the component prefix (the scope adds it back). `alsoCreates` lists logical ids the construct makes on its own.
+   */
+  construct(owner: Owner, logicalId: string, ctor: (scope: string, constructId: string) => string, deps: Iterable<string> = [], alsoCreates: string[] = [], l2?: L2Kind): string {
+    const ownerId = typeof owner === 'object' ? owner.id : owner;
+    if (l2) this.l2.set(logicalId, l2);
+    this.register(ownerId, logicalId);
+    for (const x of alsoCreates) this.register(ownerId, x);
+    const scope = this.scope(owner);
+    const constructId = typeof owner === 'object' ? logicalId.slice(this.prefixes.get(owner.id)!.length) : logicalId;
+    const v = varName(logicalId);
+    this.varOf.set(logicalId, v);
+    this.stmt(() => `const ${v} = ${ctor(scope, quote(constructId))};`, [...deps, ...(scope === 'this' ? [] : [scope])], v);
+    return v;
+  }
+
+  /** Declares an L1 construct from CloudFormation-shaped properties (converted to CDK's camel case). */
+  l1(owner: Owner, logicalId: string, type: string, props: Record<string, Props>, opts: { dependsOn?: string[]; policy?: 'RETAIN' | 'SNAPSHOT'; condition?: string } = {}): string {
+    const [, ns, res] = type.split('::');
+    const alias = this.mod(`aws-${ns!.toLowerCase()}`);
+    const converted = convert(props) as TsValue;
+    const v = this.construct(owner, logicalId, (scope, id) => `new ${alias}.Cfn${res}(${scope}, ${id}, ${print(converted, 2)})`, depsOf(converted));
+    if (opts.policy) this.stmt(`${v}.applyRemovalPolicy(cdk.RemovalPolicy.${opts.policy});`, [v]);
+    for (const d of opts.dependsOn ?? []) this.stmt(`${v}.node.addDependency(${this.v(d)});`, [v, this.v(d)]);
+    if (opts.condition) this.stmt(`${v}.cfnOptions.condition = ${opts.condition};`, [v, opts.condition]);
+    return logicalId;
+  }
+
+  /** Variable of a construct by logical id (declared now or later). */
+  v(logicalId: string): string {
+    return this.varOf.get(logicalId) ?? varName(logicalId);
+  }
+
+  /** What `!Ref X` is: `x.ref` for L1 constructs, the matching property for L2 ones (`bucket.bucketName`). */
+  ref(logicalId: string): Code {
+    const v = this.v(logicalId);
+    return code(() => {
+      const kind = this.l2.get(logicalId);
+      return `${v}.${kind ? L2_REF[kind] : 'ref'}`;
+    }, `<${logicalId}>`, [v]);
+  }
+
+  /** What `!GetAtt X.Attr` is: `x.attrEndpointAddress` for L1 constructs, `bucket.bucketArn` for L2 ones. */
+  att(logicalId: string, attribute: string): Code {
+    const v = this.v(logicalId);
+    return code(() => {
+      const kind = this.l2.get(logicalId);
+      if (!kind) return `${v}.${cdkAttr(attribute)}`;
+      const p = L2_ATTR[kind]?.[attribute];
+      if (!p) throw new Error(`no ${attribute} on ${kind} ${logicalId}`);
+      return `${v}.${p}`;
+    }, `<${logicalId}.${attribute}>`, [v]);
+  }
+
+  /**
+   * A CloudFormation `!Sub` string as a template literal: `${AWS::Region}` -> `cdk.Aws.REGION`, `${EnvironmentName}`
+   * -> the stage, `${X}` / `${X.Attr}` -> the construct's ref or attribute, `${!Literal}` -> `${Literal}`.
+   */
+  sub(text: string): Code {
+    const parts: Array<string | Code> = [];
+    const strings: string[] = [];
+    let last = 0;
+    for (const m of text.matchAll(/\$\{(!?)([^}]+)\}/g)) {
+      strings.push(text.slice(last, m.index));
+      last = m.index! + m[0].length;
+      const [, bang, name] = m as unknown as [string, string, string];
+      if (bang) parts.push(`\${${name}}`);
+      else if (name === 'EnvironmentName') parts.push(STAGE);
+      else if (name === 'ImageTag') parts.push(this.imageTag());
+      else if (name.startsWith('AWS::')) parts.push(PSEUDO[name] ?? code(`cdk.Aws.${name.slice(5).toUpperCase()}`, `<${name}>`));
+      else if (name.includes('.')) parts.push(this.att(name.slice(0, name.indexOf('.')), name.slice(name.indexOf('.') + 1)));
+      else parts.push(this.ref(name));
+    }
+    strings.push(text.slice(last));
+    return tpl(Object.assign(strings, { raw: strings }) as unknown as TemplateStringsArray, ...parts);
+  }
+
+  /** A property of an L2 construct, with the flattened reference cdk-nag will see. */
+  prop(logicalId: string, property: string, nag: string): Code {
+    const v = this.v(logicalId);
+    return code(`${v}.${property}`, nag, [v]);
+  }
+
+  /** The construct object itself. */
+  obj(logicalId: string): Code {
+    const v = this.v(logicalId);
+    return code(v, v, [v]);
+  }
+
+  /** Marks a construct declared by an emitter as an L2 of the given kind (for ref/att rendering). */
+  markL2(logicalId: string, kind: L2Kind): void {
+    this.l2.set(logicalId, kind);
+  }
+
+  has(logicalId: string): boolean {
+    return this.logicalIds.has(logicalId);
+  }
+
+  /** Acknowledges cdk-nag findings on a construct (HIPAA/PCI rules only in designs under that regime). */
+  ack(target: string | Code, reason: string, ...rules: string[]): void {
+    const applicable = rules.filter((r) => (!r.startsWith('HIPAA.') || this.a.compliance.includes('hipaa')) && (!r.startsWith('PCI.') || this.a.compliance.includes('pci-dss')));
+    if (!applicable.length) return;
+    this.useHelper('acknowledge');
+    const v = typeof target === 'string' ? this.v(target) : target.code;
+    const deps = typeof target === 'string' ? [this.v(target)] : target.deps;
+    // The stage is only known when the app runs, so finding ids that contain it are template literals.
+    const id = (r: string) => (r.includes(STAGE.nag) ? `\`${r.replace(/[`\\]/g, '\\$&').split(STAGE.nag).join('${stage}')}\`` : quote(r));
+    this.stmt(() => `acknowledge(${v}, ${quote(reason)}, ${applicable.map(id).join(', ')});`, deps);
+  }
+
+  warn(path: string, message: string): void {
+    this.warnings.push({ severity: 'warning', message, path, source: 'cdk-generator' });
+  }
+
+  once<T>(key: string, make: () => T): T {
+    if (this.singletons.has(key)) return this.singletons.get(key) as T;
+    const v = make();
+    this.singletons.set(key, v);
+    return v;
+  }
+
+  hasSingleton(key: string): boolean {
+    return this.singletons.has(key);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // References between components
+  // ---------------------------------------------------------------------------------------------------------
+
+  refs(r: ResourceRef): Code[] {
+    const v = this.resolvers!.ref(this.component(r.component), r.part);
+    return Array.isArray(v) ? v : [v];
+  }
+
+  refOf(r: ResourceRef): Code {
+    const v = this.refs(r);
+    if (v.length !== 1) throw new Error(`${r.component}.${r.part} has ${v.length} values`);
+    return v[0]!;
+  }
+
+  attr(c: Component | string, name: string): Code | string | undefined {
+    return this.resolvers!.attr(typeof c === 'string' ? this.component(c) : c, name);
+  }
+
+  envOf(c: Component): Record<string, Code | string> {
+    return this.resolvers!.env(c);
+  }
+
+  connectionEnv(c: Component): Record<string, Code | string> {
+    const out: Record<string, Code | string> = {};
+    for (const conn of this.a.connections) {
+      if (conn.from !== c.id || conn.kind === 'authenticate' || conn.kind === 'protect') continue;
+      Object.assign(out, this.envOf(this.component(conn.to)));
+    }
+    return out;
+  }
+
+  targets(c: Component, kinds?: string[], services?: ComponentService[]): Component[] {
+    return this.a.connections
+      .filter((x) => x.from === c.id && (!kinds || kinds.includes(x.kind)))
+      .map((x) => this.component(x.to))
+      .filter((t) => !services || services.includes(t.service));
+  }
+
+  sources(c: Component, kinds?: string[], services?: ComponentService[]): Component[] {
+    return this.a.connections
+      .filter((x) => x.to === c.id && (!kinds || kinds.includes(x.kind)))
+      .map((x) => this.component(x.from))
+      .filter((s) => !services || services.includes(s.service));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Shared constructs
+  // ---------------------------------------------------------------------------------------------------------
+
+  keyArn(): Code | undefined {
+    return this.cmk ? this.prop('Cmk', 'keyArn', '<Cmk.Arn>') : undefined;
+  }
+
+  /** The key as an `IKey`, for L2 constructs. */
+  key(): Code | undefined {
+    return this.cmk ? this.obj('Cmk') : undefined;
+  }
+
+  /** A log group with the design's retention (and key); log groups are retained when the stack goes. */
+  logGroup(owner: Owner, logicalId: string, name?: Code | string, retentionDays?: number): string {
+    if (this.cmk) this.keyServices.add('logs');
+    const logs = this.mod('aws-logs');
+    const days = retentionDays ?? this.a.observability.logRetentionDays;
+    const props: Record<string, TsValue> = {
+      logGroupName: typeof name === 'string' ? name : name,
+      retention: code(`${logs}.RetentionDays.${RETENTION[days] ?? 'ONE_YEAR'}`),
+      encryptionKey: this.key(),
+      removalPolicy: code('cdk.RemovalPolicy.RETAIN'),
+    };
+    this.construct(owner, logicalId, (s, id) => `new ${logs}.LogGroup(${s}, ${id}, ${print(props, 2)})`, depsOf(props), [], 'logGroup');
+    return logicalId;
+  }
+
+  /** An IAM statement as `new iam.PolicyStatement({...})`. */
+  statement(st: Stmt): Code {
+    const iam = this.mod('aws-iam');
+    const resources = st.Resource === undefined ? undefined : (Array.isArray(st.Resource) ? st.Resource : [st.Resource]).map((r) => (typeof r === 'string' ? r : r));
+    const principals = st.Principal === undefined ? undefined : principalCode(iam, st.Principal);
+    const props: Record<string, TsValue> = {
+      sid: st.Sid,
+      effect: st.Effect === 'Deny' ? code(`${iam}.Effect.DENY`) : undefined,
+      principals,
+      actions: Array.isArray(st.Action) ? st.Action : [st.Action],
+      resources,
+      conditions: st.Condition,
+    };
+    return code(() => `new ${iam}.PolicyStatement(${print(props, 4)})`, '', [...depsOf(props)]);
+  }
+
+  /**
+   * A role and, when it has statements, one customer-managed policy attached to it (`<role>Policy`). Wildcards are
+   * acknowledged on the policy with the reason of the statement that needs them.
+   */
+  role(owner: Owner, roleId: string, given: RoleSpec): { role: string; policy?: string } {
+    const iam = this.mod('aws-iam');
+    const spec: RoleSpec = { ...given, managedPolicies: [...(given.managedPolicies ?? []), ...(given.managedPolicyArns ?? []).map((m) => ({ name: m.arn.replace(/^arn:aws:iam::aws:policy\//, ''), reason: m.reason }))] };
+    let principal = spec.services.length === 0
+      ? `new ${iam}.AccountRootPrincipal()`
+      : spec.services.length === 1
+        ? `new ${iam}.ServicePrincipal(${quote(spec.services[0]!)})`
+        : `new ${iam}.CompositePrincipal(${spec.services.map((s) => `new ${iam}.ServicePrincipal(${quote(s)})`).join(', ')})`;
+    const condDeps = depsOf(spec.assumeCondition);
+    if (spec.assumeCondition) principal = `${principal}.withConditions(${print(spec.assumeCondition, 4)})`;
+    if (spec.sessionTags) principal = `new ${iam}.SessionTagsPrincipal(${principal})`;
+    const props: Record<string, TsValue> = {
+      description: spec.description,
+      assumedBy: code(principal),
+      managedPolicies: spec.managedPolicies?.length ? spec.managedPolicies.map((m) => code(`${iam}.ManagedPolicy.fromAwsManagedPolicyName(${quote(m.name)})`)) : undefined,
+    };
+    const role = this.construct(owner, roleId, (s, id) => `new ${iam}.Role(${s}, ${id}, ${print(props, 2)})`, condDeps, [], 'role');
+    const roleRef = code(role, role, [role]);
+    for (const m of spec.managedPolicies ?? []) this.ack(roleId, m.reason, `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${m.name}]`);
+    const statements: Stmt[] = [...(spec.statements ?? [])];
+    if (spec.grants && typeof owner === 'object') statements.push(...this.grantStatements(owner));
+    if (!statements.length) return { role: roleId };
+    const policyId = `${roleId}Policy`;
+    const list = statements.map((s) => this.statement(s));
+    const pprops: Record<string, TsValue> = { description: `Least-privilege permissions of ${roleId}`, roles: [roleRef], statements: list };
+    this.construct(owner, policyId, (s, id) => `new ${iam}.ManagedPolicy(${s}, ${id}, ${print(pprops, 2)})`, depsOf(pprops), [], 'managedPolicy');
+    for (const f of wildcardFindings(statements)) this.ack(policyId, f.reason, f.id);
+    return { role: roleId, policy: policyId };
+  }
+
+  grantStatements(c: Component): Stmt[] {
+    const out: Stmt[] = [];
+    for (const g of grantsFor(this.grants, c.id)) {
+      const resources = g.resources.flatMap((r) => this.refs(r));
+      out.push({ Sid: g.sid, Effect: 'Allow', Action: g.actions, Resource: resources, why: `Least privilege from the design (${g.reason}): ${g.resources.map((r) => scopeText(r, this.component(r.component))).join('; ')}` });
+    }
+    for (const k of deriveKeyGrants(this.a, this.grants)) {
+      if (k.principal !== c.id) continue;
+      out.push({ Sid: k.sid, Effect: 'Allow', Action: k.actions, Resource: this.keyArn()! });
+    }
+    return out;
+  }
+
+  /** The platform topic every alarm notifies. */
+  alarmTopic(): Code {
+    return this.once('alarmTopic', () => {
+      const sns = this.mod('aws-sns');
+      if (this.cmk) this.keyServices.add('cloudwatch');
+      const props: Record<string, TsValue> = { displayName: `${this.a.name} alarms`, masterKey: this.key(), enforceSSL: true };
+      this.construct('platform', 'AlarmTopic', (s, id) => `new ${sns}.Topic(${s}, ${id}, ${print(props, 2)})`, depsOf(props), ['AlarmTopicPolicy'], 'topic');
+      if (!this.cmk) {
+        const why = 'CloudWatch alarms cannot publish to a topic encrypted with the AWS managed SNS key, and the design uses AWS managed keys; alarm notifications carry no application data';
+        this.ack('AlarmTopic', why, 'HIPAA.Security-SNSEncryptedKMS', 'PCI.DSS.321-SNSEncryptedKMS');
+      }
+      const st = this.statement({ Sid: 'AllowCloudWatchAlarms', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: this.prop('AlarmTopic', 'topicArn', '<AlarmTopic>'), Condition: { ArnLike: { 'aws:SourceArn': tpl`arn:${AWS.partition}:cloudwatch:${AWS.region}:${AWS.account}:alarm:*` } } });
+      this.stmt(() => `alarmTopic.addToResourcePolicy(${st.code});`, ['alarmTopic', ...st.deps]);
+      if (this.a.observability.alarmEmail) {
+        const subs = { topic: this.obj('AlarmTopic'), protocol: code(`${sns}.SubscriptionProtocol.EMAIL`), endpoint: this.a.observability.alarmEmail };
+        this.construct('platform', 'AlarmEmailSubscription', (s, id) => `new ${sns}.Subscription(${s}, ${id}, ${print(subs, 2)})`, depsOf(subs), [], 'subscription');
+      }
+      this.output('AlarmTopicArn', this.prop('AlarmTopic', 'topicArn', '<AlarmTopic>'), 'SNS topic notified by every alarm');
+      return this.obj('AlarmTopic');
+    });
+  }
+
+  /** ARN of the alarm topic (created on first use). */
+  alarmTopicArn(): Code {
+    this.alarmTopic();
+    return this.prop('AlarmTopic', 'topicArn', '<AlarmTopic>');
+  }
+
+  /** A CloudWatch alarm that notifies the alarm topic. */
+  alarm(owner: Owner, logicalId: string, given: AlarmSpec): string {
+    let spec = given;
+    const cw = this.mod('aws-cloudwatch');
+    const actions = this.mod('aws-cloudwatch-actions');
+    const topic = this.alarmTopic();
+    const dims = Object.fromEntries(Object.entries(spec.dimensions).map(([k, x]) => [k, typeof x === 'string' && x.includes('${') ? this.sub(x) : x]));
+    spec = { ...spec, dimensions: dims };
+    const metric: Record<string, TsValue> = {
+      namespace: spec.namespace,
+      metricName: spec.metric,
+      dimensionsMap: Object.keys(spec.dimensions).length ? (spec.dimensions as Record<string, TsValue>) : undefined,
+      statistic: spec.extendedStatistic ?? spec.statistic ?? 'Sum',
+      period: code(`cdk.Duration.seconds(${spec.period ?? 300})`),
+    };
+    const props: Record<string, TsValue> = {
+      alarmDescription: spec.description,
+      metric: code(() => `new ${cw}.Metric(${print(metric, 4)})`, '', [...depsOf(metric)]),
+      threshold: spec.threshold,
+      comparisonOperator: code(`${cw}.ComparisonOperator.${spec.comparison.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`),
+      evaluationPeriods: spec.evaluationPeriods ?? 1,
+      datapointsToAlarm: spec.datapointsToAlarm,
+      treatMissingData: code(`${cw}.TreatMissingData.NOT_BREACHING`),
+    };
+    const v = this.construct(owner, logicalId, (s, id) => `new ${cw}.Alarm(${s}, ${id}, ${print(props, 2)})`, depsOf(props), [], 'alarm');
+    this.stmt(() => `${v}.addAlarmAction(new ${actions}.SnsAction(${topic.code}));\n${v}.addOkAction(new ${actions}.SnsAction(${topic.code}));`, [v, ...topic.deps]);
+    this.alarms.push({ id: logicalId, owner: typeof owner === 'object' ? owner.id : owner, spec });
+    return logicalId;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Network
+  // ---------------------------------------------------------------------------------------------------------
+
+  hasTier(tier: SubnetTier): boolean {
+    const n = this.a.network;
+    if (!n) return false;
+    return tier === 'public' ? n.publicSubnets : tier === 'private' ? n.privateSubnets : n.isolatedSubnets;
+  }
+
+  firstTier(order: SubnetTier[]): SubnetTier {
+    const t = order.find((x) => this.hasTier(x));
+    if (!t) throw new Error('the network has no subnets');
+    return t;
+  }
+
+  subnets(tier: SubnetTier): Code[] {
+    const n = this.a.network;
+    if (!n) throw new Error('the design has no network');
+    const label = tier === 'public' ? 'Public' : tier === 'private' ? 'Private' : 'Isolated';
+    return Array.from({ length: n.azCount }, (_, i) => this.ref(`Vpc${label}Subnet${i + 1}`));
+  }
+
+  computeSubnets(): Code[] {
+    return this.subnets(this.firstTier(['private', 'isolated', 'public']));
+  }
+
+  dataSubnets(): Code[] {
+    return this.subnets(this.firstTier(['isolated', 'private', 'public']));
+  }
+
+  vpcId(): Code {
+    return this.ref('Vpc');
+  }
+
+  securityGroup(c: Component, description: string, ingress?: TsValue): string {
+    const id = this.id(c, 'SecurityGroup');
+    this.l1(c, id, 'AWS::EC2::SecurityGroup', { GroupDescription: description, VpcId: this.vpcId(), SecurityGroupIngress: ingress as Props });
+    this.securityGroups.set(c.id, id);
+    return id;
+  }
+
+  securityGroupOf(componentId: string): string | undefined {
+    return this.securityGroups.get(componentId);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Buckets
+  // ---------------------------------------------------------------------------------------------------------
+
+  /**
+   * A private, versioned, encrypted bucket that refuses plain HTTP (its policy is `<bucket>Policy`), logging to the
+   * access-log bucket. `props` are extra s3.Bucket properties; `statements` go into its bucket policy.
+   */
+  bucket(owner: Owner, bucketId: string, props: Record<string, TsValue> = {}, statements: Stmt[] = [], opts: { versioned?: boolean; sseS3?: string; logs?: boolean } = {}): { bucket: string; policy: string } {
+    const s3 = this.mod('aws-s3');
+    const kms = this.key();
+    const useKms = kms && !opts.sseS3;
+    const all: Record<string, TsValue> = {
+      encryption: code(`${s3}.BucketEncryption.${useKms ? 'KMS' : 'S3_MANAGED'}`),
+      encryptionKey: useKms ? kms : undefined,
+      bucketKeyEnabled: useKms ? true : undefined,
+      blockPublicAccess: code(`${s3}.BlockPublicAccess.BLOCK_ALL`),
+      objectOwnership: code(`${s3}.ObjectOwnership.BUCKET_OWNER_ENFORCED`),
+      enforceSSL: true,
+      versioned: opts.versioned === false ? undefined : true,
+      serverAccessLogsBucket: opts.logs === false ? undefined : this.accessLogsBucket(),
+      serverAccessLogsPrefix: opts.logs === false ? undefined : `${bucketId}/`,
+      removalPolicy: code('cdk.RemovalPolicy.RETAIN'),
+      ...props,
+    };
+    const v = this.construct(owner, bucketId, (s, id) => `new ${s3}.Bucket(${s}, ${id}, ${print(all, 2)})`, depsOf(all), [`${bucketId}Policy`], 'bucket');
+    const why = opts.sseS3 ?? 'The design uses AWS managed keys (security.encryptionKeys: aws-managed); objects are encrypted with SSE-S3';
+    if (!useKms) this.ack(bucketId, why, 'HIPAA.Security-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS');
+    for (const st of statements) {
+      const c = this.statement(st);
+      this.stmt(() => `${v}.addToResourcePolicy(${c.code});`, [v, ...c.deps]);
+    }
+    return { bucket: bucketId, policy: `${bucketId}Policy` };
+  }
+
+  accessLogsBucket(): Code {
+    return this.once('accessLogs', () => {
+      const s3 = this.mod('aws-s3');
+      const why = 'Log delivery (S3 server access logs, Elastic Load Balancing, CloudFront standard logs) supports only SSE-S3 on the destination bucket';
+      const days = Math.max(365, this.a.observability.logRetentionDays);
+      this.bucket(
+        'platform',
+        'AccessLogsBucket',
+        {
+          objectOwnership: code(`${s3}.ObjectOwnership.BUCKET_OWNER_PREFERRED`),
+          lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: code(`cdk.Duration.days(${days})`), noncurrentVersionExpiration: code('cdk.Duration.days(30)') }],
+        },
+        [{ Sid: 'AllowLoadBalancerAccessLogs', Effect: 'Allow', Principal: { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' }, Action: 's3:PutObject', Resource: tpl`${this.prop('AccessLogsBucket', 'bucketArn', '<AccessLogsBucket.Arn>')}/alb/AWSLogs/${AWS.account}/*` }],
+        { sseS3: why, logs: false },
+      );
+      const self = 'This is the access-log bucket itself; logging it to itself would loop';
+      this.ack('AccessLogsBucket', self, 'AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'PCI.DSS.321-S3BucketLoggingEnabled');
+      this.ack('AccessLogsBucket', 'Access logs are operational records kept in-region for 365 days; they are not replicated', 'HIPAA.Security-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled');
+      return this.obj('AccessLogsBucket');
+    });
+  }
+
+  artifactsBucket(): Code {
+    return this.once('artifacts', () => {
+      this.bucket('platform', 'ArtifactsBucket', { lifecycleRules: [{ id: 'ExpireOldVersions', noncurrentVersionExpiration: code('cdk.Duration.days(30)') }] });
+      this.ack('ArtifactsBucket', 'Build artifacts are reproducible from source by the pipeline; they are not replicated', 'HIPAA.Security-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled');
+      this.output('ArtifactsBucketName', this.prop('ArtifactsBucket', 'bucketName', '<ArtifactsBucket>'), 'Bucket for build artifacts (Glue scripts, function packages)');
+      return this.obj('ArtifactsBucket');
+    });
+  }
+
+  /** The design's tags as a CloudFormation tag list (for tag specifications the Tags aspect does not reach). */
+  tags(owner: Owner): Array<{ Key: string; Value: TsValue }> {
+    const out = new Map<string, TsValue>([
+      ['Project', this.a.name],
+      ['Environment', STAGE],
+      ['ManagedBy', 'aws-backend-architect'],
+      ['DataClassification', this.a.dataClassification],
+    ]);
+    for (const [k, v] of Object.entries(this.a.tags)) out.set(k, v);
+    if (typeof owner === 'object') {
+      out.set('Component', owner.id);
+      for (const [k, v] of Object.entries(owner.tags)) out.set(k, v);
+    }
+    return [...out].map(([Key, Value]) => ({ Key, Value }));
+  }
+
+  /** Images are tagged by the `imageTag` context value (CloudFormation: the ImageTag parameter). */
+  needImageTag(): void {}
+
+  artifactsBucketArn(): Code {
+    this.artifactsBucket();
+    return this.att('ArtifactsBucket', 'Arn');
+  }
+
+  /** Container images of the design's repositories are tagged by the `imageTag` context value. */
+  imageTag(): Code {
+    return code(`(this.node.tryGetContext('imageTag') ?? 'latest')`, '<ImageTag>');
+  }
+
+  output(name: string, value: Code | string, description: string, condition?: string): void {
+    this.stmt(() => `new cdk.CfnOutput(this, ${quote(name)}, { value: ${typeof value === 'string' ? quote(value) : value.code}, description: ${quote(description)}${condition ? `, condition: ${condition}` : ''} });`, typeof value === 'string' ? (condition ? [condition] : []) : [...value.deps, ...(condition ? [condition] : [])]);
+  }
+
+  /** The design's acknowledgements of cdk-nag rules, on every construct of the component concerned. */
+  applyModelAcknowledgements(): void {
+    const apply = (componentId: string | undefined, rule: string, reason: string) => {
+      if (!NAG_PACK.test(rule)) return;
+      const targets = componentId ? [this.scopes.get(componentId)].filter((x): x is string => Boolean(x)) : ['this'];
+      for (const t of targets) this.ack(code(t, t, t === 'this' ? [] : [t]), `Accepted in the design: ${reason}`, rule);
+    };
+    for (const c of this.a.components) for (const ack of c.acknowledgements) apply(c.id, ack.rule, ack.reason);
+    for (const ack of this.a.acknowledgements) apply(ack.component, ack.rule, ack.reason);
+  }
+}
+
+/** CloudFormation-shaped properties -> CDK L1 props: keys to camel case, except inside JSON and map values. */
+export function convert(p: Props): TsValue {
+  if (p instanceof Json) return p.value;
+  if (p instanceof MapOf) return Object.fromEntries(Object.entries(p.value).filter(([, x]) => x !== undefined).map(([k, x]) => [k, convert(x as Props)]));
+  if (p instanceof Code || p === null || typeof p !== 'object') return p as TsValue;
+  if (Array.isArray(p)) return p.map((x) => convert(x));
+  const out: Record<string, TsValue> = {};
+  for (const [k, x] of Object.entries(p)) if (x !== undefined) out[cdkCamel(k)] = convert(x);
+  return out;
+}
+
+function principalCode(iam: string, p: TsValue): Code {
+  if (p === '*') return code(`[new ${iam}.AnyPrincipal()]`);
+  if (p && typeof p === 'object' && !Array.isArray(p) && !(p instanceof Code)) {
+    const rec = p as Record<string, TsValue>;
+    if (rec['Service'] !== undefined) {
+      const list = Array.isArray(rec['Service']) ? rec['Service'] : [rec['Service']];
+      return code(() => `[${list.map((s) => `new ${iam}.ServicePrincipal(${s instanceof Code ? s.code : quote(String(s))})`).join(', ')}]`, '', list.flatMap((s) => (s instanceof Code ? [...s.deps] : [])));
+    }
+    if (rec['AWS'] === '*') return code(`[new ${iam}.AnyPrincipal()]`);
+    const aws = rec['AWS'];
+    if (aws instanceof Code) return code(() => `[new ${iam}.ArnPrincipal(${aws.code})]`, '', [...aws.deps]);
+  }
+  throw new Error(`unsupported principal ${JSON.stringify(p)}`);
+}
+
+const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+/** AwsSolutions-IAM5 findings a list of statements will raise, with the reason of the statement behind each. */
+export function wildcardFindings(statements: Stmt[]): Array<{ id: string; reason: string }> {
+  const out = new Map<string, string>();
+  for (const st of statements) {
+    if (st.Effect === 'Deny') continue;
+    for (const a of asArray(st.Action)) if (a.includes('*')) out.set(`AwsSolutions-IAM5[Action::${a}]`, st.why ?? '');
+    for (const r of asArray(st.Resource)) {
+      const flat = typeof r === 'string' ? r : r.nag;
+      if (flat.includes('*')) out.set(`AwsSolutions-IAM5[Resource::${flat}]`, st.why ?? '');
+    }
+  }
+  for (const [id, reason] of out) if (!reason) throw new Error(`statement behind ${id} has no reason`);
+  return [...out].map(([id, reason]) => ({ id, reason }));
+}
+
+function scopeText(r: ResourceRef, c: Component): string {
+  switch (r.part) {
+    case 'objects':
+      return c.service === 'opensearch' ? `every index path of domain ${c.id} only` : `objects in bucket ${c.id} only`;
+    case 'indexes':
+      return `indexes of table ${c.id} only`;
+    case 'execute-api':
+      return `stages and routes of API ${c.id} only`;
+    case 'iot-topic':
+      return `MQTT topics under ${c.id}'s topic filter only`;
+    case 'glue-catalog':
+      return `the Glue catalog, database and tables of ${c.id} only`;
+    case 'arn':
+      return `${c.service} ${c.id}`;
+    default:
+      return `${r.part} of ${c.id}`;
+  }
+}

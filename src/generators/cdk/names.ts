@@ -1,0 +1,58 @@
+import type { Architecture } from '../../model/index.js';
+import { pascalCase } from '../../shared/ids.js';
+
+/**
+ * Construct-id prefixes per component, by the same rule as the CloudFormation generator (`orders-api` ->
+ * `OrdersApi`, a renamed component gets its position appended), so the synthesized stack and the template name
+ * every resource alike.
+ */
+export function componentPrefixes(a: Architecture, renamed: ReadonlySet<string> = new Set()): Map<string, string> {
+  const out = new Map<string, string>();
+  a.components.forEach((c, i) => {
+    const base = pascalCase(c.id);
+    out.set(c.id, renamed.has(c.id) ? `${base}N${i + 1}` : base);
+  });
+  return out;
+}
+
+/**
+ * CloudFormation name -> the camel-case name CDK's L1 classes use: word breaks fall before an upper-case letter
+ * that follows a lower-case one, and before the last capital of an acronym that starts a word (`KMSMasterKeyID` ->
+ * `kmsMasterKeyId`, `CallbackURLs` -> `callbackUrLs`, `DBInstanceClass` -> `dbInstanceClass`).
+ */
+export function cdkCamel(name: string): string {
+  // CDK's generator reads a plural ARNs as one word (ProviderARNs -> providerArns), unlike other acronyms.
+  const words = cdkWords(name.replace(/ARNs/g, 'Arns'));
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
+}
+
+/** `attr` + the PascalCase of an attribute name without its dots (`Endpoint.Address` -> `attrEndpointAddress`). */
+export function cdkAttr(attribute: string): string {
+  const words = attribute.split('.').flatMap(cdkWords);
+  return `attr${words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('')}`;
+}
+
+function cdkWords(name: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    const prev = name[i - 1];
+    const next = name[i + 1];
+    const upper = ch >= 'A' && ch <= 'Z';
+    const lowerOrDigit = prev !== undefined && ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9'));
+    const acronymEnd = prev !== undefined && prev >= 'A' && prev <= 'Z' && next !== undefined && next >= 'a' && next <= 'z';
+    if (cur && upper && (lowerOrDigit || acronymEnd)) {
+      words.push(cur);
+      cur = '';
+    }
+    if (ch === '_' || ch === '-') {
+      if (cur) words.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  if (cur) words.push(cur);
+  return words;
+}
