@@ -4,7 +4,6 @@ import { didYouMean } from '../shared/suggest.js';
 import { addUnique, emptyDraft } from './draft.js';
 import type { Draft } from './draft.js';
 import { deniedAfter, negated, normalise, numbers, toKb, toMinutes } from './text.js';
-import type { NumberToken } from './text.js';
 import {
   AUTH_RULE,
   AVOID_WORDS,
@@ -98,7 +97,7 @@ export function extract(description: string): Extraction {
   quantities(t, d, facts, stated);
   compliance(t, d, facts, stated);
   regions(t, d, facts, stated);
-  preferences(t, d, facts, stated);
+  preferences(t, d, stated);
 
   for (const m of description.matchAll(EMAIL)) addUnique(facts.emails, m[0].toLowerCase());
   for (const m of t.replace(EMAIL, ' ').matchAll(DOMAIN)) if (!/\.(js|ts|py|net)$/.test(m[0]) || m[0].endsWith('.net')) addUnique(facts.domains, m[0]);
@@ -416,7 +415,7 @@ function regions(t: string, d: Draft, facts: Facts, stated: (p: string) => void)
 // Team, identity and preferences
 // ---------------------------------------------------------------------------------------------------------------
 
-function preferences(t: string, d: Draft, facts: Facts, stated: (p: string) => void): void {
+function preferences(t: string, d: Draft, stated: (p: string) => void): void {
   // "Merchants authenticate with IAM (SigV4)" or "API keys" is machine authentication, not end-user sign-in.
   const machineAuth = /\bauthenticat\w* (with|using|via) (aws )?(iam|sigv4|api keys?|mtls|client certificates?)\b/.test(t);
   if (machineAuth) addUnique(d.workload.features, 'machine-auth');

@@ -30,7 +30,6 @@ export function rankQuestions(d: Draft, facts: Facts): { questions: OpenQuestion
   const c: Candidate[] = [];
   const has = (p: string) => d.workload.patterns.includes(p as never);
   const stated = (path: string) => d.sources[path] === 'stated' || d.sources[path] === 'field';
-  const t = d.traffic;
   const noLoad = !['traffic.users', 'traffic.dailyActiveUsers', 'traffic.monthlyActiveUsers', 'traffic.peakRps', 'traffic.avgRps', 'traffic.peakMessagesPerSecond', 'traffic.peakConcurrent'].some(stated) && facts.devices === undefined && facts.dailyIngestGb === undefined;
   const stateful = d.data.accessPatterns.some((a) => a !== 'cache') || d.data.objectStorage === true;
 

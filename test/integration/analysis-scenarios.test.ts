@@ -164,3 +164,16 @@ function matches(actual: unknown, expected: unknown): boolean {
   }
   return actual === expected;
 }
+
+describe('scenario designs feed the generators', () => {
+  it.each(names)('%s: CloudFormation wiring has no unconnectable edges', async (name) => {
+    const [{ analyzeRequirements, selectServices }, { buildTemplate }] = await Promise.all([import('../../src/analysis/index.js'), import('../../src/generators/cloudformation/index.js')]);
+    const { requirements } = analyzeRequirements({ description: readFileSync(join(dir, `${name}.md`), 'utf8') });
+    const architecture = selectServices(requirements).architecture;
+    const built = buildTemplate(architecture, { pipeline: architecture.delivery.pipeline });
+    // Warnings like "cannot route to", "cannot alias" or "none of its functions is one" mean a connection selection drew is not buildable.
+    const wiring = built.warnings.filter((w) => /cannot (route|alias|reach)|none of its functions|no cognito component|does not run in the VPC/.test(w.message));
+    expect(wiring.map((w) => w.message)).toEqual([]);
+    expect(Object.keys(built.template.Resources ?? {}).length).toBeGreaterThan(10);
+  });
+});

@@ -14,6 +14,8 @@ export interface DraftConnection {
   to: string;
   kind: ConnectionKind;
   description?: string;
+  /** Narrowing the generators read, e.g. `authorizer` marks a function as the API's authorizer. */
+  scope?: string;
 }
 
 /**
@@ -51,10 +53,10 @@ export class DesignDraft {
     return this.components.filter((c) => c.service === service);
   }
 
-  connect(from: string | undefined, to: string | undefined, kind: ConnectionKind, description?: string): void {
+  connect(from: string | undefined, to: string | undefined, kind: ConnectionKind, description?: string, scope?: string): void {
     if (!from || !to || from === to) return;
     if (this.connections.some((c) => c.from === from && c.to === to && c.kind === kind)) return;
-    this.connections.push(description ? { from, to, kind, description } : { from, to, kind });
+    this.connections.push({ from, to, kind, ...(description ? { description } : {}), ...(scope ? { scope } : {}) });
   }
 
   outgoing(id: string): DraftConnection[] {

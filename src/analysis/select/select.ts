@@ -221,7 +221,11 @@ class Builder {
     this.compute = compute.chosen;
     this.computeDecision = compute.decision;
     if (!this.compute) return;
-    const needsFront = ctx.has('rest-api') || ctx.has('graphql-api') || contactOnly;
+    // On EKS the AWS Load Balancer Controller creates load balancers from Ingress objects inside the cluster.
+    const needsFront = (ctx.has('rest-api') || ctx.has('graphql-api') || contactOnly) && this.compute !== 'eks';
+    if (this.compute === 'eks' && compute.decision) {
+      compute.decision.rationale += ' Traffic enters through an ALB that the AWS Load Balancer Controller creates from Kubernetes Ingress objects; the WAF web ACL attaches through the ingress annotation.';
+    }
     const waf = wafReason(ctx);
     const front = needsFront ? this.pick(apiFrontNeed(ctx, this.compute, waf)) : {};
     const fnConfig = () => ({
@@ -248,7 +252,9 @@ class Builder {
     if (!front.chosen) return;
     const throttle = Math.min(10_000, Math.max(contactOnly ? 5 : 50, Math.ceil(ctx.peakRps * 2)));
     const burst = Math.min(5000, throttle * 2);
-    const authorizer = ctx.req.identity.endUserAuth ? 'cognito' : ctx.req.workload.clients.includes('partner') ? 'iam' : ctx.has('internal-tool') ? 'iam' : 'none';
+    // Partners that hold API keys (not AWS credentials) are checked by a Lambda authorizer; AWS callers sign with IAM.
+    const partnerKeys = ctx.feature('partner-api-keys') && !ctx.feature('iam-auth') && !ctx.req.identity.endUserAuth;
+    const authorizer = ctx.req.identity.endUserAuth ? 'cognito' : partnerKeys ? 'lambda' : ctx.req.workload.clients.includes('partner') || ctx.has('internal-tool') ? 'iam' : 'none';
     switch (front.chosen) {
       case 'apigateway-http':
         this.frontId = d.add({ id: contactOnly ? 'form-api' : 'api', service: 'apigateway-http', name: contactOnly ? 'Contact form API' : 'HTTP API', config: { authorizer, throttleRateLimit: throttle, throttleBurstLimit: burst, ...(contactOnly ? { routes: ['POST /contact'] } : {}) } }, front.decision);
@@ -268,6 +274,11 @@ class Builder {
     }
     if (!this.computeId) return;
     const service = d.get(this.frontId)?.service;
+    if (authorizer === 'lambda' && (service === 'apigateway-rest' || service === 'apigateway-http')) {
+      const fn = d.add({ id: 'partner-authorizer', service: 'lambda', name: 'Partner key authorizer', description: 'Checks the partner API key and returns the partner id for usage plans', config: { runtime: ctx.runtime, memoryMb: 256, timeoutSeconds: 5 } }, front.decision);
+      d.connect(this.frontId, fn, 'invoke', 'partner key check', 'authorizer');
+      if (front.decision) front.decision.rationale += ' A Lambda authorizer checks partner API keys; usage plans throttle each partner.';
+    }
     if (service === 'alb' || service === 'nlb') d.connect(this.frontId, this.computeId, this.compute === 'lambda' ? 'invoke' : 'route', 'HTTPS requests');
     else if (service === 'appsync') d.connect(this.frontId, this.computeId, 'invoke', 'GraphQL resolvers');
     else if (this.compute === 'lambda') d.connect(this.frontId, this.computeId, 'invoke', contactOnly ? 'form posts' : 'API requests');
@@ -494,8 +505,8 @@ class Builder {
     if (!producer || this.workerFor.has(what)) return;
     const { chosen, decision } = this.pick(queueNeed(ctx, label));
     if (chosen !== 'sqs') return;
-    const timeout = this.compute === 'ecs-fargate' ? 60 : 60;
-    const queue = d.add({ id: what, service: 'sqs', name: `${capitalise(label)} queue`, config: { fifo: ctx.feature('ordering'), visibilityTimeoutSeconds: Math.min(43_200, timeout * 6) } }, decision);
+    // Six times the worker's 60 s timeout, so a message is never handed out twice while it is being processed.
+    const queue = d.add({ id: what, service: 'sqs', name: `${capitalise(label)} queue`, config: { fifo: ctx.feature('ordering'), visibilityTimeoutSeconds: 360 } }, decision);
     const worker = this.worker(what === 'orders' ? 'order-worker' : 'notify-fn', what === 'orders' ? 'Order processor' : 'Notification sender', decision);
     d.connect(producer, queue, 'publish', what === 'orders' ? 'checkout events' : 'notifications to send');
     d.connect(queue, worker, 'trigger', what === 'orders' ? 'orders to fulfil' : 'notifications');
@@ -772,7 +783,8 @@ class Builder {
     if (!reason) return;
     const regional = d.components.filter((c) => (c.service === 'alb' && c.config.scheme !== 'internal') || c.service === 'apigateway-rest' || c.service === 'appsync').map((c) => c.id);
     const edge = d.components.filter((c) => c.service === 'cloudfront' && (ctx.regulated || ctx.has('ecommerce'))).map((c) => c.id);
-    if (!regional.length && !edge.length) return;
+    const ingress = this.compute === 'eks';
+    if (!regional.length && !edge.length && !ingress) return;
     const spec: NeedSpec = {
       id: 'edge-protection',
       layer: 'security',
@@ -785,8 +797,8 @@ class Builder {
     if (chosen !== 'waf') return;
     const sqlRules = d.components.some((c) => c.service === 'aurora' || c.service === 'rds') ? ['AWSManagedRulesSQLiRuleSet'] : [];
     const groups = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList', ...sqlRules];
-    if (regional.length) {
-      const id = d.add({ id: 'api-waf', service: 'waf', name: 'Regional web ACL', config: { scope: 'REGIONAL', protects: regional, managedRuleGroups: groups } }, decision);
+    if (regional.length || ingress) {
+      const id = d.add({ id: 'api-waf', service: 'waf', name: 'Regional web ACL', ...(ingress && !regional.length ? { description: 'Attached to the Kubernetes ingress ALB by annotation' } : {}), config: { scope: 'REGIONAL', protects: regional, managedRuleGroups: groups } }, decision);
       for (const t of regional) d.connect(id, t, 'protect');
     }
     if (edge.length) {
@@ -837,10 +849,9 @@ class Builder {
       d.connect(dns, c.id, 'route', domain);
     }
     for (const a of albs) d.connect(dns, a.id, 'route', `api.${domain}`);
-    if (!albs.length && !cdns.length) {
-      const front = d.components.find((c) => c.service === 'apigateway-rest' || c.service === 'apigateway-http' || c.service === 'appsync');
-      if (front) d.connect(dns, front.id, 'route', `api.${domain}`);
-    }
+    const apiFront = d.components.find((c) => c.service === 'apigateway-rest' || c.service === 'apigateway-http' || c.service === 'appsync');
+    // API Gateway and AppSync are reached through their custom domain names, which the records point at.
+    if (decision && apiFront && !albs.length) decision.rationale += ` Map api.${domain} to a custom domain name on ${apiFront.id}${failover ? ' in each Region, with failover records' : ''}.`;
   }
 
   /** Lambda functions that talk to VPC-only data stores run in the VPC. */

@@ -42,7 +42,7 @@ export const describeService = defineTool({
     related: z.array(z.string()),
   }),
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
-  async handler(args, ctx) {
+  async handler(args) {
     const cat = await loadCatalog();
     const e = cat.requireService(args.service, 'service');
     const c = cat.complianceStatus(e);
