@@ -78,9 +78,9 @@ export function selectServices(input: Requirements | Record<string, unknown>, op
   const dr = b.dr;
   const network = planNetwork(ctx, design);
   if (network.decision) design.decision(network.decision);
-  const backupDays = Number(ctx.featureValue('backup-retention-days') ?? (ctx.regulated ? 35 : ctx.has('internal-tool') ? 7 : 14));
+  const backupRetention = backupDays(ctx);
   b.securityDecision();
-  b.resilienceDecision(backupDays);
+  b.resilienceDecision(backupRetention);
 
   const architecture = {
     schemaVersion: 1,
@@ -94,9 +94,9 @@ export function selectServices(input: Requirements | Record<string, unknown>, op
     connections: design.connections,
     ...(network.network ? { network: network.network } : {}),
     security: {
-      encryptionKeys: ctx.regulated ? 'customer-managed' : 'aws-managed',
+      encryptionKeys: sensitive(ctx) ? 'customer-managed' : 'aws-managed',
       auditTrail: true,
-      threatDetection: ctx.regulated || req.compliance.length > 0,
+      threatDetection: sensitive(ctx),
       tlsMinimum: '1.2',
     },
     resilience: {
@@ -106,12 +106,13 @@ export function selectServices(input: Requirements | Record<string, unknown>, op
       multiAz: ctx.multiAz,
       drStrategy: dr.strategy,
       ...(dr.secondary ? { secondaryRegion: dr.secondary } : {}),
-      backupRetentionDays: Math.min(3650, Math.max(1, backupDays)),
+      backupRetentionDays: Math.min(3650, Math.max(1, backupRetention)),
       crossRegionBackupCopy: Boolean(dr.secondary) && dr.strategy !== 'none',
     },
     observability: planObservability(ctx),
     usage: { assumptions: loadSummary(ctx) },
     decisions: design.decisions,
+    acknowledgements: b.acknowledgements,
     tags: { project: name },
   };
   const result = parseArchitecture(architecture);
@@ -125,6 +126,11 @@ export function selectServices(input: Requirements | Record<string, unknown>, op
     conflicts: [...req.conflicts, ...ctx.conflicts],
     warnings: result.issues,
   };
+}
+
+/** Backup retention in days: what the brief says, 35 for regulated data, a week for internal tools, else two weeks. */
+function backupDays(ctx: Ctx): number {
+  return Math.max(1, Number(ctx.featureValue('backup-retention-days') ?? (ctx.regulated ? 35 : ctx.has('internal-tool') ? 7 : 14)) || 14);
 }
 
 function loadSummary(ctx: Ctx): string[] {
@@ -145,6 +151,8 @@ const SQL_STORES = new Set(['aurora', 'rds', 'documentdb', 'elasticache', 'opens
 /** Builds the components need by need; kept as a class so each section reads the choices made before it. */
 class Builder {
   dr!: DrPlan;
+  /** Review findings the design accepts on purpose, each with the reason (shown as acknowledged, never hidden). */
+  readonly acknowledgements: Array<{ rule: string; reason: string; component?: string }> = [];
   private compute: string | undefined;
   private computeDecision: Decision | undefined;
   private computeId: string | undefined;
@@ -210,6 +218,7 @@ class Builder {
     this.d.connect(cdn, web, 'route', spa ? 'web app' : 'static pages');
     if (decision && onlyStatic(this.ctx) && !this.ctx.regulated) {
       decision.rationale += ' No AWS WAF: public static content behind a CDN, and a web ACL would cost more than the site itself.';
+      this.acknowledgements.push({ rule: 'WA-SEC-1', component: cdn, reason: 'Public marketing pages with no data behind them; CloudFront absorbs floods and a web ACL would cost more than the whole site.' });
     }
   }
 
@@ -258,6 +267,7 @@ class Builder {
     switch (front.chosen) {
       case 'apigateway-http':
         this.frontId = d.add({ id: contactOnly ? 'form-api' : 'api', service: 'apigateway-http', name: contactOnly ? 'Contact form API' : 'HTTP API', config: { authorizer, throttleRateLimit: throttle, throttleBurstLimit: burst, ...(contactOnly ? { routes: ['POST /contact'] } : {}) } }, front.decision);
+        if (contactOnly) this.acknowledgements.push({ rule: 'WA-SEC-2', component: this.frontId, reason: `A public contact form must accept anonymous posts; the route is throttled to ${throttle} requests/s and only sends an email.` });
         break;
       case 'apigateway-rest':
         this.frontId = d.add({ id: 'api', service: 'apigateway-rest', name: 'REST API', config: { authorizer, throttleRateLimit: throttle, throttleBurstLimit: burst } }, front.decision);
@@ -653,6 +663,7 @@ class Builder {
       if (api.chosen === 'apigateway-http' || api.chosen === 'apigateway-rest') {
         const rate = Math.min(10_000, Math.max(100, Math.ceil(rps * 2)));
         const front = d.add({ id: 'collector', service: api.chosen, name: 'Event collector', config: { authorizer: 'none', throttleRateLimit: rate, throttleBurstLimit: Math.min(5000, rate * 2) } }, api.decision);
+        this.acknowledgements.push({ rule: 'WA-SEC-2', component: front, reason: 'Anonymous page-view and click events from public pages and apps; the collector validates and throttles them and can only append to the stream.' });
         producer = d.add({ id: 'collector-fn', service: 'lambda', name: 'Event collector', config: { runtime: ctx.runtime, memoryMb: 256, timeoutSeconds: 10 } }, api.decision);
         d.connect(front, producer, 'invoke', 'client events');
       }
@@ -854,16 +865,24 @@ class Builder {
     if (decision && apiFront && !albs.length) decision.rationale += ` Map api.${domain} to a custom domain name on ${apiFront.id}${failover ? ' in each Region, with failover records' : ''}.`;
   }
 
-  /** Lambda functions that talk to VPC-only data stores run in the VPC. */
+  /**
+   * Lambda functions that talk to VPC-only data stores run in the VPC; under PCI DSS so does every function that
+   * touches a data store, so cardholder data is processed inside the segmented network.
+   */
   private placeFunctions(): void {
-    const { d } = this;
+    const { ctx, d } = this;
+    const DATA = new Set(['dynamodb', 's3', 'aurora', 'rds', 'documentdb', 'elasticache', 'opensearch', 'secrets-manager', 'sqs', 'kinesis-streams', 'kinesis-firehose']);
     for (const fn of d.byService('lambda')) {
       const reaches = d.outgoing(fn.id).some((c) => {
         const t = d.get(c.to);
         return t && SQL_STORES.has(t.service) && VPC_BOUND.has(t.service);
       });
-      if (reaches) fn.config.inVpc = true;
+      const cardData = ctx.pci && d.outgoing(fn.id).some((c) => DATA.has(d.get(c.to)?.service ?? ''));
+      if (reaches || cardData) fn.config.inVpc = true;
     }
+    // Database backups keep the design's retention (the service maximum is 35 days; AWS Backup keeps longer).
+    const days = Math.min(35, backupDays(ctx));
+    for (const db of d.components.filter((c) => c.service === 'aurora' || c.service === 'rds' || c.service === 'documentdb')) db.config.backupRetentionDays = days;
     // A queue must hide a message for longer than its consumer may take.
     for (const q of d.byService('sqs')) {
       const consumers = d.outgoing(q.id).filter((c) => c.kind === 'trigger').map((c) => d.get(c.to)).filter((c): c is DraftComponent => c?.service === 'lambda');
@@ -887,7 +906,7 @@ class Builder {
 
   securityDecision(): void {
     const { ctx, d } = this;
-    const cmk = ctx.regulated;
+    const what = ctx.req.compliance.filter((c) => c !== 'iso27001').map(label).join(', ') || CLASS_LABELS[ctx.req.data.classification];
     d.decision({
       id: 'd-security-encryption',
       layer: 'security',
@@ -895,9 +914,9 @@ class Builder {
       chosen: 'kms',
       components: [],
       score: 90,
-      rationale: cmk
-        ? `Customer-managed KMS keys with rotation for every data store: ${ctx.req.compliance.map(label).join(', ') || ctx.req.data.classification.toUpperCase()} data needs control and an audit trail of who decrypts. CloudTrail records every API call to an encrypted bucket, and GuardDuty watches for compromise.`
-        : `AWS-managed keys encrypt every data store at rest at no extra cost; customer-managed keys add key policies and a monthly charge per key that only regulated data (HIPAA, PCI DSS) requires here. CloudTrail records every API call${ctx.req.compliance.length ? ', and GuardDuty watches for compromise' : ''}.`,
+      rationale: sensitive(ctx)
+        ? `Customer-managed KMS keys with rotation for every data store and log group: ${what} needs key policies that decide who can decrypt, and an audit trail of every use. CloudTrail records every API call to an encrypted bucket, and GuardDuty watches for compromise.`
+        : `AWS-managed keys encrypt every data store at rest at no extra cost: ${CLASS_LABELS[ctx.req.data.classification]} does not need key policies of its own. CloudTrail records every API call.`,
       alternatives: [],
       basedOn: ['compliance', 'data.classification'],
     });
@@ -913,6 +932,11 @@ class Builder {
     const az = ctx.multiAz
       ? `Multi-AZ because the target is ${ctx.availability} %: every tier spans Availability Zones.`
       : `Single-AZ database tiers: ${ctx.availability} % allows the minutes a restore or restart takes, and saves the standby cost.`;
+    if (!ctx.multiAz) {
+      const reason = `The availability target is ${ctx.availability} % (below 99.9 %): a restart or point-in-time restore fits the downtime it allows, so a standby in a second AZ is not worth its cost.`;
+      this.acknowledgements.push({ rule: 'AP-SPOF-3', reason });
+      for (const c of d.components.filter((x) => ['aurora', 'rds', 'documentdb', 'opensearch', 'elasticache'].includes(x.service))) this.acknowledgements.push({ rule: 'AP-SPOF-1', component: c.id, reason });
+    }
     d.decision({
       id: 'd-data-recovery',
       layer: 'data',
@@ -944,6 +968,13 @@ function fargateService(ctx: Ctx): Record<string, unknown> {
   const desired = Math.max(min, Math.ceil(ctx.avgRps / perTask));
   const max = Math.max(desired + 1, Math.ceil((ctx.peakRps * 2) / perTask), 4);
   return { mode: 'service', cpu: '1024', memoryMb: 2048, desiredCount: desired, minCount: min, maxCount: max, targetCpuPercent: ctx.p99 !== undefined && ctx.p99 <= 200 ? 55 : 60 };
+}
+
+const CLASS_LABELS: Record<string, string> = { public: 'public content', internal: 'internal data', confidential: 'confidential business data', pii: 'personal data', phi: 'health data (PHI)', pci: 'cardholder data' };
+
+/** Data that deserves customer-managed keys and threat detection: anything beyond internal or public. */
+function sensitive(ctx: Ctx): boolean {
+  return ctx.regulated || ctx.req.compliance.length > 0 || ['confidential', 'pii', 'phi', 'pci'].includes(ctx.req.data.classification);
 }
 
 const LABELS: Record<string, string> = { hipaa: 'HIPAA', 'pci-dss': 'PCI DSS', soc2: 'SOC 2', gdpr: 'GDPR', fedramp: 'FedRAMP', iso27001: 'ISO 27001' };

@@ -72,6 +72,31 @@ describe('availability and over-engineering', () => {
   });
 });
 
+describe('security and accepted trade-offs', () => {
+  it('uses customer-managed keys and threat detection for personal or regulated data only', () => {
+    expect(design('A chat backend for 10,000 daily users who sign in.').architecture.security).toMatchObject({ encryptionKeys: 'customer-managed', threatDetection: true });
+    expect(design('A static marketing website with a contact form.').architecture.security).toMatchObject({ encryptionKeys: 'aws-managed', threatDetection: false });
+  });
+
+  it('processes cardholder data inside the VPC and keeps database backups for 35 days under regulation', () => {
+    const pci = design('A card tokenisation API storing cardholder data; PCI DSS applies; 100 requests/second.');
+    for (const fn of pci.architecture.components.filter((c) => c.service === 'lambda')) expect(fn.config).toMatchObject({ inVpc: true });
+    expect(pci.architecture.network).toBeDefined();
+    const hipaa = design('A patient portal storing PHI under HIPAA with appointments and billing for 10,000 patients.');
+    const db = hipaa.architecture.components.find((c) => c.service === 'aurora' || c.service === 'rds');
+    expect(db?.config).toMatchObject({ backupRetentionDays: 35 });
+  });
+
+  it('acknowledges deliberate trade-offs with reasons instead of hiding them', () => {
+    const site = design('A static marketing website with a contact form that emails sales.');
+    expect(site.architecture.acknowledgements.map((a) => `${a.rule}:${a.component}`)).toEqual(expect.arrayContaining(['WA-SEC-1:cdn', 'WA-SEC-2:form-api']));
+    const tool = design('An internal admin tool for 60 employees with PostgreSQL.');
+    const ack = tool.architecture.acknowledgements.find((a) => a.rule === 'AP-SPOF-3')!;
+    expect(ack.reason).toContain('99.5 %');
+    expect(design('An online store with 300 requests/second, PostgreSQL.').architecture.acknowledgements).toEqual([]);
+  });
+});
+
 describe('hard limits', () => {
   it('a 40-minute job is not a Lambda', () => {
     const out = design('Nightly ETL of 300 GB of partner CSV files into a warehouse; the longest job takes 40 minutes.');
