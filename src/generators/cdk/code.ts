@@ -8,7 +8,7 @@
  * acknowledgements can name findings exactly as cdk-nag reports them for the synthesized template.
  */
 export class Code {
-  private readonly source: string | (() => string);
+  private source: string | (() => string);
 
   constructor(
     source: string | (() => string),
@@ -24,7 +24,9 @@ export class Code {
    * (`bucket.attrArn`) is only known once every component has declared its constructs.
    */
   get code(): string {
-    return typeof this.source === 'string' ? this.source : this.source();
+    // Rendered once: by the time anything prints, every construct is declared.
+    if (typeof this.source !== 'string') this.source = this.source();
+    return this.source;
   }
 
   toString(): string {
@@ -99,8 +101,8 @@ function keyOf(k: string): string {
 
 /** Prints a value as TypeScript, on one line when it fits in `width`, else broken over lines. */
 export function print(v: TsValue, indent = 0, width = 110): string {
-  const flat = printFlat(v);
-  if (flat.length + indent <= width && !flat.includes('\n')) return flat;
+  const flat = tryFlat(v, width - indent);
+  if (flat !== undefined) return flat;
   const pad = '  '.repeat(indent / 2 + 1);
   const end = '  '.repeat(indent / 2);
   if (Array.isArray(v)) {
@@ -111,7 +113,29 @@ export function print(v: TsValue, indent = 0, width = 110): string {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
     return `{\n${entries.map(([k, x]) => `${pad}${keyOf(k)}: ${print(x, indent + 2, width)},`).join('\n')}\n${end}}`;
   }
-  return flat;
+  // A scalar or expression longer than the line: it stays on one line.
+  return printFlat(v);
+}
+
+/** The one-line form if it fits in `budget` characters (and has no line break), else undefined; stops early. */
+function tryFlat(v: TsValue, budget: number): string | undefined {
+  if (v instanceof Code || v === null || typeof v !== 'object') {
+    const s = printFlat(v);
+    return s.length <= budget && !s.includes('\n') ? s : undefined;
+  }
+  const parts: string[] = [];
+  let used = 4;
+  const items: Array<[string | undefined, TsValue]> = Array.isArray(v) ? v.filter((x) => x !== undefined).map((x) => [undefined, x]) : Object.entries(v).filter(([, x]) => x !== undefined);
+  for (const [k, x] of items) {
+    const head = k === undefined ? '' : `${keyOf(k)}: `;
+    const s = tryFlat(x, budget - used - head.length);
+    if (s === undefined) return undefined;
+    parts.push(head + s);
+    used += head.length + s.length + 2;
+    if (used > budget) return undefined;
+  }
+  if (Array.isArray(v)) return `[${parts.join(', ')}]`;
+  return parts.length ? `{ ${parts.join(', ')} }` : '{}';
 }
 
 function printFlat(v: TsValue): string {

@@ -21,10 +21,18 @@ export function componentPrefixes(a: Architecture, renamed: ReadonlySet<string> 
  * `kmsMasterKeyId`, `CallbackURLs` -> `callbackUrLs`, `DBInstanceClass` -> `dbInstanceClass`).
  */
 export function cdkCamel(name: string): string {
-  // CDK's generator reads a plural ARNs as one word (ProviderARNs -> providerArns), unlike other acronyms.
-  const words = cdkWords(name.replace(/ARNs/g, 'Arns'));
-  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
+  let out = CAMEL.get(name);
+  if (out === undefined) {
+    // CDK's generator reads a plural ARNs as one word (ProviderARNs -> providerArns), unlike other acronyms.
+    const words = cdkWords(name.replace(/ARNs/g, 'Arns'));
+    out = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
+    CAMEL.set(name, out);
+  }
+  return out;
 }
+
+/** Property names repeat across resources; converting each once keeps generation fast. */
+const CAMEL = new Map<string, string>();
 
 /** `attr` + the PascalCase of an attribute name without its dots (`Endpoint.Address` -> `attrEndpointAddress`). */
 export function cdkAttr(attribute: string): string {
