@@ -101,6 +101,14 @@ export interface DashboardMetric {
 
 const SIMPLE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** Local names the platform sections use as they are; a component whose id maps to one gets a suffixed name. */
+const PLATFORM_NAMES = [
+  'alarm_email', 'alarms', 'alarms_topic', 'all_viewer_except_host', 'apigateway_logs', 'apigateway_logs_assume', 'artifacts',
+  'available', 'backup', 'backup_assume', 'caching_disabled', 'caching_optimized', 'current', 'dynamodb', 'endpoints',
+  'endpoints_https', 'flow_logs', 'flow_logs_assume', 'guardduty_findings', 'isolated', 'key', 'logs', 'main', 'nat', 'private',
+  'private_nat', 'public', 'public_internet', 's3', 'secondary', 'security_headers', 'trail', 'trail_assume', 'trail_logs',
+];
+
 /** Short stable hash (base 36) for fitting long names into AWS limits without collisions. */
 export function shortHash(s: string, len = 4): string {
   let h = 0x811c9dc5;
@@ -167,6 +175,7 @@ export class TfContext {
     this.byId = new Map(a.components.map((c) => [c.id, c]));
     this.grants = deriveGrants(a);
     this.networkRules = deriveNetworkRules(a);
+    for (const name of PLATFORM_NAMES) this.takenNames.add(name);
     const reserved = new Set<string>(PLATFORM_FILES);
     for (const c of a.components) this.componentFile.set(c.id, reserved.has(c.id) ? `${c.id}-${c.service}.tf` : `${c.id}.tf`);
   }
