@@ -106,7 +106,7 @@ const PLATFORM_NAMES = [
   'alarm_email', 'alarms', 'alarms_topic', 'all_viewer_except_host', 'apigateway_logs', 'apigateway_logs_assume', 'artifacts',
   'available', 'backup', 'backup_assume', 'caching_disabled', 'caching_optimized', 'current', 'dynamodb', 'endpoints',
   'endpoints_https', 'flow_logs', 'flow_logs_assume', 'guardduty_findings', 'isolated', 'key', 'logs', 'main', 'nat', 'private',
-  'private_nat', 'public', 'public_internet', 's3', 'secondary', 'security_headers', 'trail', 'trail_assume', 'trail_logs',
+  'private_nat', 'public', 'public_internet', 's3', 'secondary', 'security_headers', 'trail', 'trail_assume', 'trail_delivery',
 ];
 
 /** Short stable hash (base 36) for fitting long names into AWS limits without collisions. */

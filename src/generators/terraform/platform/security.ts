@@ -149,7 +149,7 @@ function cloudTrail(ctx: TfContext): void {
     assume_role_policy: assume,
     tags: ctx.tags('security'),
   });
-  const doc = policyDocument(ctx, FILE, 'trail_logs', [{ sid: 'DeliverEvents', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [tpl`${raw(`${lg}.arn`)}:*`] }]);
+  const doc = policyDocument(ctx, FILE, 'trail_delivery', [{ sid: 'DeliverEvents', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [tpl`${raw(`${lg}.arn`)}:*`] }]);
   ctx.resource(FILE, 'aws_iam_role_policy', 'trail', { name: 'cloudwatch-logs', role: raw('aws_iam_role.trail.id'), policy: doc });
   ctx.resource(
     FILE,

@@ -180,7 +180,7 @@ resource "aws_iam_role" "trail" {
   }
 }
 
-data "aws_iam_policy_document" "trail_logs" {
+data "aws_iam_policy_document" "trail_delivery" {
   statement {
     sid       = "DeliverEvents"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
@@ -191,7 +191,7 @@ data "aws_iam_policy_document" "trail_logs" {
 resource "aws_iam_role_policy" "trail" {
   name   = "cloudwatch-logs"
   role   = aws_iam_role.trail.id
-  policy = data.aws_iam_policy_document.trail_logs.json
+  policy = data.aws_iam_policy_document.trail_delivery.json
 }
 
 # Management events of every region, with log file validation.

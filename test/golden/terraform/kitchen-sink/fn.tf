@@ -17,7 +17,7 @@ resource "aws_lambda_function" "fn" {
   handler          = "index.handler"
   architectures    = ["arm64"]
   memory_size      = 1024
-  timeout          = 30
+  timeout          = 25
   filename         = "${var.artifacts_dir}/fn.zip"
   source_code_hash = filebase64sha256("${var.artifacts_dir}/fn.zip")
   kms_key_arn      = aws_kms_key.main.arn

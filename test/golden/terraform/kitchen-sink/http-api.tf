@@ -26,7 +26,7 @@ resource "aws_apigatewayv2_integration" "http_api_to_fn" {
   integration_type       = "AWS_PROXY"
   integration_uri        = aws_lambda_function.fn.invoke_arn
   payload_format_version = "2.0"
-  timeout_milliseconds   = 30000
+  timeout_milliseconds   = 25000
 }
 
 resource "aws_apigatewayv2_route" "http_api_any_proxy" {

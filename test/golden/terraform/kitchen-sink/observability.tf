@@ -379,7 +379,7 @@ resource "aws_cloudwatch_metric_alarm" "fn_throttles" {
 
 resource "aws_cloudwatch_metric_alarm" "fn_duration" {
   alarm_name        = "kitchen-sink-${var.environment}-fn-duration"
-  alarm_description = "fn p99 duration is above 80 % of its 30 s timeout"
+  alarm_description = "fn p99 duration is above 80 % of its 25 s timeout"
   namespace         = "AWS/Lambda"
   metric_name       = "Duration"
   dimensions = {
@@ -388,7 +388,7 @@ resource "aws_cloudwatch_metric_alarm" "fn_duration" {
   extended_statistic  = "p99"
   period              = 300
   evaluation_periods  = 3
-  threshold           = 24000
+  threshold           = 20000
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
   alarm_actions       = [aws_sns_topic.alarms.arn]

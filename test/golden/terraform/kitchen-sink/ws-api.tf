@@ -15,7 +15,7 @@ resource "aws_apigatewayv2_integration" "ws_api_to_fn" {
   integration_type     = "AWS_PROXY"
   integration_method   = "POST"
   integration_uri      = aws_lambda_function.fn.invoke_arn
-  timeout_milliseconds = 29000
+  timeout_milliseconds = 25000
 }
 
 resource "aws_apigatewayv2_route" "ws_api_route_connect" {
