@@ -18,8 +18,10 @@ export const dynamodb: Emitter<'dynamodb'> = {
       addAttr(g.partitionKey);
       addAttr(g.sortKey);
     }
-    // Global tables replicate through the stream, which must carry both images.
-    const stream = cfg.replicaRegions.length ? 'NEW_AND_OLD_IMAGES' : cfg.stream;
+    // Global tables replicate through the stream, which must carry both images; a table that triggers consumers
+    // needs its stream on even when the design left it off.
+    const triggers = ctx.out(c.id, 'trigger').length > 0;
+    const stream = cfg.replicaRegions.length ? 'NEW_AND_OLD_IMAGES' : cfg.stream === 'NONE' && triggers ? 'NEW_AND_OLD_IMAGES' : cfg.stream;
     const key = ctx.kms();
     const replicas: Block[] = cfg.replicaRegions.map((region) =>
       blk('replica', {

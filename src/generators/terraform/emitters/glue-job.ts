@@ -63,7 +63,8 @@ export const glueJob: Emitter<'glue-job'> = {
       name,
       description: c.description ?? c.name,
       role_arn: role,
-      glue_version: shell ? undefined : cfg.glueVersion,
+      // Python shell jobs run Python 3.9 on Glue 3.0 whatever the design's Spark version.
+      glue_version: shell ? '3.0' : cfg.glueVersion,
       worker_type: shell ? undefined : cfg.workerType,
       number_of_workers: shell ? undefined : cfg.numberOfWorkers,
       max_capacity: shell ? 0.0625 : undefined,
