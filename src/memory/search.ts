@@ -59,8 +59,10 @@ export function queryTokens(query: string): string[] {
 }
 
 export interface IndexSearch {
-  /** Best first: notes with every word, then (when those are fewer than wanted) notes with some of the words. */
+  /** The best hits, best first (at most `keep`): notes with every word, then (when those are fewer than wanted) notes with some of the words. */
   hits: IndexHit[];
+  /** Every note that matched, beyond the hits kept. */
+  total: number;
   /** The widest step that found something: every word required, any word enough, or words one or two typos away. */
   mode: 'all' | 'any' | 'fuzzy';
 }
@@ -106,9 +108,11 @@ export class NoteIndex {
    * expect from a search box, and cheap, because requiring every word keeps a query of common words from scoring most
    * of the store), then notes with any of the words, then words within one or two typos (fuzzy matching walks the
    * whole vocabulary, so it runs only when exact words found too little). Each step's hits follow the previous ones.
+   * Only the best `keep` hits are returned (with the total), so a query matching most notes costs no more than MiniSearch's
+   * own scoring.
    */
-  search(query: string, want: number, keep?: (path: string) => boolean): IndexSearch {
-    const filter = keep ? { filter: (r: { id: unknown }) => keep(r.id as string) } : {};
+  search(query: string, want: number, keep: number, accept?: (path: string) => boolean): IndexSearch {
+    const filter = accept ? { filter: (r: { id: unknown }) => accept(r.id as string) } : {};
     const several = queryTokens(query).length > 1;
     const steps = [
       { mode: 'all' as const, options: { combineWith: 'AND' as const } },
@@ -116,23 +120,27 @@ export class NoteIndex {
       { mode: 'fuzzy' as const, options: { combineWith: 'OR' as const, fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 } },
     ];
     const hits: IndexHit[] = [];
-    const seen = new Set<string>();
+    // A later step runs only when earlier ones found fewer than `want` notes, so this set stays small.
+    let seen: Set<string> | undefined;
+    let total = 0;
     let mode: IndexSearch['mode'] = 'all';
     for (const [i, step] of steps.entries()) {
       for (const r of this.ms.search(query, { ...filter, ...step.options })) {
-        if (seen.has(r.id as string)) continue;
-        seen.add(r.id as string);
-        hits.push({ path: r.id as string, score: r.score, step: i, terms: r.terms });
+        const path = r.id as string;
+        if (seen?.has(path)) continue;
+        total++;
         mode = step.mode;
+        if (hits.length < keep) hits.push({ path, score: r.score, step: i, terms: r.terms });
       }
-      if (hits.length >= want) break;
+      if (total >= want) break;
+      seen = new Set(hits.map((h) => h.path));
     }
-    return { hits, mode };
+    return { hits, total, mode };
   }
 }
 
 /** How many of the best hits {@link rerankByProximity} looks at. */
-const RERANK_TOP = 30;
+export const RERANK_TOP = 30;
 
 /** Lower-case words of a text, punctuation and markup dropped, as one space-separated string. */
 function words(text: string): string {

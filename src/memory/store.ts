@@ -8,7 +8,7 @@ import { checkNoteSize, checkWriteSize, LIST_LIMIT_MAX, MAX_NOTE_BYTES, SEARCH_L
 import { WriteLock } from './lock.js';
 import { docData, firstHeading, frontMatterIssues, noteVersion, openNote, parseNote, serializeNote, setFields, titleFromPath, typeFromPath, type EditableNote } from './note.js';
 import { checkNotePath, noteUri, resolveNote } from './paths.js';
-import { NoteIndex, queryTokens, rerankByProximity, snippet } from './search.js';
+import { NoteIndex, queryTokens, RERANK_TOP, rerankByProximity, snippet } from './search.js';
 import { NOTE_TYPES, type AcceptedDecision, type DecisionStatus, type Note, type NoteSource, type NoteSummary, type NoteType } from './types.js';
 
 export interface MemoryStoreOptions {
@@ -235,24 +235,29 @@ export class MemoryStore {
     await this.refresh();
     const index = this.ensureIndex();
     const tag = options.tag?.toLowerCase();
-    const { hits: matches, mode } = index.search(query, limit, (path) => {
-      const e = this.entry(path);
-      if (!e) return false;
-      const m = e.parsed.meta;
+    const filtered = options.type !== undefined || options.status !== undefined || tag !== undefined;
+    const accept = (path: string) => {
+      const m = this.entry(path)?.parsed.meta;
+      if (!m) return false;
       if (options.type && m.type !== options.type) return false;
       if (options.status && m.status !== options.status) return false;
       if (tag && !m.tags.some((t) => t.toLowerCase() === tag)) return false;
       return true;
-    });
-    const hits = rerankByProximity(matches, query, (path) => {
-      const e = this.entry(path)!;
-      return `${e.parsed.meta.title}\n${e.parsed.body}`;
-    });
+    };
+    const { hits: matches, total, mode } = index.search(query, limit, Math.max(limit, RERANK_TOP), filtered ? accept : undefined);
+    const hits = rerankByProximity(
+      matches.filter((h) => this.entry(h.path)),
+      query,
+      (path) => {
+        const e = this.entry(path)!;
+        return `${e.parsed.meta.title}\n${e.parsed.body}`;
+      },
+    );
     const results = hits.slice(0, limit).map((h) => {
       const e = this.entry(h.path)!;
       return { ...this.summary(e), score: Math.round(h.score * 1000) / 1000, snippet: snippet(e.parsed.body, h.terms) };
     });
-    return { total: hits.length, mode, results };
+    return { total, mode, results };
   }
 
   /** Accepted decisions in `decisions/`, project and library; see {@link acceptedFrom}. */
