@@ -10,8 +10,11 @@ import type { Body, TopBlock, Value } from './hcl.js';
 /** Files every generated configuration has; component files never take these names. */
 export const PLATFORM_FILES = ['versions', 'providers', 'variables', 'main', 'network', 'security', 'observability', 'backup', 'outputs', 'dr'] as const;
 
-/** Longest value `var.environment` accepts (checked by the variable's validation block). */
-export const ENV_MAX = 10;
+/**
+ * Longest value `var.environment` accepts (checked by the variable's validation block); the delivery pipeline
+ * derives stage environments of up to 16 letters and digits.
+ */
+export const ENV_MAX = 16;
 
 /** Data sources every configuration declares in main.tf. */
 export const ACCOUNT_ID = raw('data.aws_caller_identity.current.account_id');

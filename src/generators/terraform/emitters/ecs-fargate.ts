@@ -52,7 +52,9 @@ function repository(ctx: TfContext, c: Service): Raw {
   const key = ctx.kms();
   ctx.resource(file, 'aws_ecr_repository', n, {
     name: ctx.awsName([c.id], { max: 256, sep: '/' }),
-    image_tag_mutability: 'IMMUTABLE',
+    // Release tags cannot be overwritten; only the moving `latest` tag can.
+    image_tag_mutability: 'IMMUTABLE_WITH_EXCLUSION',
+    image_tag_mutability_exclusion_filter: blk('image_tag_mutability_exclusion_filter', { filter: 'latest', filter_type: 'WILDCARD' }),
     force_delete: false,
     image_scanning_configuration: blk('image_scanning_configuration', { scan_on_push: true }),
     encryption_configuration: blk('encryption_configuration', key ? { encryption_type: 'KMS', kms_key: key } : { encryption_type: 'AES256' }),
@@ -69,7 +71,8 @@ function repository(ctx: TfContext, c: Service): Raw {
   const tag = ctx.variable({
     name: 'image_tag',
     type: 'string',
-    description: 'Tag of the container images to deploy (the CI workflow passes the commit SHA).',
+    description: 'Tag of the container images to deploy; pass the commit SHA (TF_VAR_image_tag) so each release is immutable and redeploys.',
+    default: 'latest',
     validations: [{ condition: 'length(var.image_tag) > 0', message: 'image_tag must not be empty.' }],
   });
   ctx.note(`Push the image of ${c.id} to its ECR repository (output \`${n}_repository_url\`) with the tag you pass as \`image_tag\`; on the very first apply create the repository first with \`terraform apply -target=aws_ecr_repository.${n}\`.`);

@@ -42,8 +42,14 @@ resource "aws_cloudwatch_log_group" "api_logs" {
 
 resource "aws_ecr_repository" "api" {
   name                 = "shop-api/${var.environment}/api"
-  image_tag_mutability = "IMMUTABLE"
-  force_delete         = false
+  image_tag_mutability = "IMMUTABLE_WITH_EXCLUSION"
+
+  image_tag_mutability_exclusion_filter {
+    filter      = "latest"
+    filter_type = "WILDCARD"
+  }
+
+  force_delete = false
 
   image_scanning_configuration {
     scan_on_push = true

@@ -17,8 +17,8 @@ variable "environment" {
   default     = "prod"
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", var.environment)) && length(var.environment) <= 10
-    error_message = "environment must be lower-case letters, digits and single dashes, at most 10 characters."
+    condition     = can(regex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", var.environment)) && length(var.environment) <= 16
+    error_message = "environment must be lower-case letters, digits and single dashes, at most 16 characters."
   }
 }
 

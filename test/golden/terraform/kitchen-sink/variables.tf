@@ -17,8 +17,8 @@ variable "environment" {
   default     = "prod"
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", var.environment)) && length(var.environment) <= 10
-    error_message = "environment must be lower-case letters, digits and single dashes, at most 10 characters."
+    condition     = can(regex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", var.environment)) && length(var.environment) <= 16
+    error_message = "environment must be lower-case letters, digits and single dashes, at most 16 characters."
   }
 }
 
@@ -58,7 +58,8 @@ variable "artifacts_dir" {
 
 variable "image_tag" {
   type        = string
-  description = "Tag of the container images to deploy (the CI workflow passes the commit SHA)."
+  description = "Tag of the container images to deploy; pass the commit SHA (TF_VAR_image_tag) so each release is immutable and redeploys."
+  default     = "latest"
 
   validation {
     condition     = length(var.image_tag) > 0

@@ -1,4 +1,5 @@
 import { parse } from '@cdktf/hcl2json';
+import { ENV_MAX } from '../../../../src/generators/terraform/context.js';
 import type { GeneratedFile } from '../../../../src/model/index.js';
 
 type Json = Record<string, unknown>;
@@ -107,10 +108,10 @@ export function dependencyCycles(tf: ParsedTf): string[][] {
   return cycles;
 }
 
-/** The longest value a name template can take: `${var.environment}` at its 10-character limit, account ids 12 digits. */
+/** The longest value a name template can take: `${var.environment}` at its length limit, account ids 12 digits. */
 export function longestName(template: string): number {
   return template
-    .replace(/\$\{replace\(var\.environment, "-", "_"\)\}/g, 'x'.repeat(10))
-    .replace(/\$\{var\.environment\}/g, 'x'.repeat(10))
+    .replace(/\$\{replace\(var\.environment, "-", "_"\)\}/g, 'x'.repeat(ENV_MAX))
+    .replace(/\$\{var\.environment\}/g, 'x'.repeat(ENV_MAX))
     .replace(/\$\{data\.aws_caller_identity\.current\.account_id\}/g, '1'.repeat(12)).length;
 }
