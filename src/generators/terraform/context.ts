@@ -300,10 +300,15 @@ export class TfContext {
     const budget = max - ENV_MAX - 1 - tailLen - suffix.length - (rest ? 1 : 0);
     let sys = system;
     if (sys.length + rest.length > budget) {
-      const h = shortHash(`${system}|${rest}`);
-      sys = system.slice(0, Math.max(1, Math.min(system.length, Math.floor(budget / 2)))).replace(/[-_]+$/, '');
-      const room = Math.max(0, budget - sys.length - h.length - 1);
-      rest = rest ? `${rest.slice(0, room).replace(/[-_]+$/, '')}${sep}${h}`.replace(new RegExp(`^\\${sep}`), '') : h;
+      // The component part is what tells resources apart, so the system name gives way first; only a component
+      // part that cannot fit on its own is cut, with a hash of the whole so two cut names still differ.
+      if (rest.length + 1 <= budget) {
+        sys = system.slice(0, budget - rest.length).replace(/[-_/]+$/, '') || system[0]!;
+      } else {
+        const h = shortHash(`${system}|${rest}`);
+        sys = system.slice(0, Math.min(system.length, 4)).replace(/[-_/]+$/, '') || system[0]!;
+        rest = `${rest.slice(0, Math.max(0, budget - sys.length - h.length - 1)).replace(/[-_/]+$/, '')}${sep}${h}`.replace(new RegExp(`^\\${sep}`), '');
+      }
     }
     const env = sep === '_' ? raw('replace(var.environment, "-", "_")') : ENVIRONMENT;
     const tail = opts.tail;

@@ -34,7 +34,7 @@ resource "aws_vpc_security_group_ingress_rule" "search_from_order_worker" {
 }
 
 resource "aws_cloudwatch_log_group" "search_logs" {
-  name              = "/aws/opensearch/shop-${var.environment}-s-h244"
+  name              = "/aws/opensearch/shop-${var.environment}-search"
   retention_in_days = var.log_retention_days
   tags = {
     Component = "search"
@@ -66,7 +66,7 @@ data "aws_iam_policy_document" "search_log_delivery" {
 }
 
 resource "aws_opensearch_domain" "search" {
-  domain_name    = "shop-${var.environment}-s-h244"
+  domain_name    = "shop-${var.environment}-search"
   engine_version = "OpenSearch_2.19"
 
   cluster_config {

@@ -36,7 +36,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_egress" {
 }
 
 resource "aws_lb" "alb" {
-  name                       = "kitchen-${var.environment}-al-hu8k"
+  name                       = "kitchen-sin-${var.environment}-alb"
   internal                   = false
   load_balancer_type         = "application"
   security_groups            = [aws_security_group.alb.id]
@@ -59,7 +59,7 @@ resource "aws_lb" "alb" {
 
 # alb forwards to svc
 resource "aws_lb_target_group" "alb_tg_svc" {
-  name                 = "kitchen-${var.environment}-al-00vf"
+  name                 = "kitchen-${var.environment}-alb-svc"
   port                 = 8080
   protocol             = "HTTP"
   target_type          = "ip"

@@ -27,7 +27,7 @@ resource "aws_vpc_security_group_egress_rule" "nlb_egress" {
 }
 
 resource "aws_lb" "nlb" {
-  name                             = "kitchen-${var.environment}-nl-isgp"
+  name                             = "kitchen-sin-${var.environment}-nlb"
   internal                         = true
   load_balancer_type               = "network"
   security_groups                  = [aws_security_group.nlb.id]
@@ -41,7 +41,7 @@ resource "aws_lb" "nlb" {
 
 # nlb forwards to fleet
 resource "aws_lb_target_group" "nlb_tg_fleet" {
-  name                 = "kitchen-${var.environment}-nl-h05c"
+  name                 = "kitch-${var.environment}-nlb-fleet"
   port                 = 443
   protocol             = "TCP"
   target_type          = "instance"

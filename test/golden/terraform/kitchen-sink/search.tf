@@ -24,7 +24,7 @@ resource "aws_vpc_security_group_ingress_rule" "search_from_svc" {
 }
 
 resource "aws_cloudwatch_log_group" "search_logs" {
-  name              = "/aws/opensearch/kitch-${var.environment}-0ycb"
+  name              = "/aws/opensearch/kitc-${var.environment}-search"
   retention_in_days = var.log_retention_days
   kms_key_id        = aws_kms_key.main.arn
   tags = {
@@ -56,7 +56,7 @@ data "aws_iam_policy_document" "search_log_delivery" {
 }
 
 resource "aws_opensearch_domain" "search" {
-  domain_name    = "kitch-${var.environment}-0ycb"
+  domain_name    = "kitc-${var.environment}-search"
   engine_version = "OpenSearch_2.19"
 
   cluster_config {
