@@ -171,6 +171,7 @@ export class TfContext {
   /** Environment variables a caller gets for a target; set by the generator from the emitter table. */
   envOf: (target: Component, caller: Component) => Array<[string, Value]> = () => [];
   private readonly names = new Map<string, string>();
+  private readonly nameCache = new Map<string, Raw>();
   private readonly takenNames = new Set<string>();
   private readonly componentFile = new Map<string, string>();
 
@@ -274,7 +275,7 @@ export class TfContext {
    * a numeric suffix. The same key always returns the same name.
    */
   n(...parts: string[]): string {
-    const key = parts.join('/');
+    const key = parts.length === 1 ? parts[0]! : parts.join('/');
     const known = this.names.get(key);
     if (known) return known;
     const base = parts.map((p) => (SIMPLE_ID.test(p) ? p.replace(/-/g, '_') : snakeCase(p))).filter(Boolean).join('_') || 'main';
@@ -290,6 +291,13 @@ export class TfContext {
    * would not fit `max` together with the longest environment name.
    */
   awsName(parts: readonly string[], opts: NameOptions = {}): Raw {
+    const key = `${parts.join('/')}|${opts.max}|${opts.sep}|${opts.suffix}|${opts.tail?.text}|${opts.tailLength}`;
+    let name = this.nameCache.get(key);
+    if (!name) this.nameCache.set(key, (name = this.buildName(parts, opts)));
+    return name;
+  }
+
+  private buildName(parts: readonly string[], opts: NameOptions): Raw {
     const sep = opts.sep ?? '-';
     const max = opts.max ?? 64;
     const clean = (s: string) => (sep === '_' ? tidy(s).replace(/-/g, '_') : tidy(s));

@@ -157,15 +157,45 @@ export function fromJson(v: unknown): Value {
 // Printing
 // ---------------------------------------------------------------------------------------------------------------
 
-/** One printed line: indentation, the part before `=`, and the rest when the line is an alignable assignment. */
-interface Line {
-  indent: number;
-  lead: string;
-  /** `= value` tail of a single-line assignment; lines with it align their `=` with their neighbours. */
-  assign?: string;
+const INLINE_LIST_MAX = 100;
+
+const INDENTS: string[] = [];
+function indentOf(n: number): string {
+  return (INDENTS[n] ??= '  '.repeat(n));
 }
 
-const INLINE_LIST_MAX = 100;
+/**
+ * Printed lines. Consecutive single-line assignments are held back as a run and written with their `=` aligned
+ * when any other line ends the run, as hclwrite's formatter does.
+ */
+class Out {
+  readonly lines: string[] = [];
+  private run: Array<{ lead: string; assign: string }> = [];
+  private width = 0;
+
+  line(indent: number, text: string): void {
+    this.flush();
+    this.lines.push(text ? indentOf(indent) + text : '');
+  }
+
+  /** `key = value` on one line; `assign` is the `= value` part. */
+  assign(indent: number, key: string, assign: string): void {
+    const lead = indentOf(indent) + key;
+    if (lead.length > this.width) this.width = lead.length;
+    this.run.push({ lead, assign });
+  }
+
+  flush(): void {
+    for (const { lead, assign } of this.run) this.lines.push(`${lead}${' '.repeat(this.width - lead.length + 1)}${assign}`);
+    this.run = [];
+    this.width = 0;
+  }
+
+  text(): string {
+    this.flush();
+    return this.lines.join('\n');
+  }
+}
 
 function isScalar(v: Value): boolean {
   return v === null || typeof v !== 'object' || v instanceof Raw;
@@ -205,130 +235,105 @@ function inline(v: Value): string | undefined {
  * Writes a value that spans lines: `prefix` goes before its opening bracket on the first line, `suffix` after its
  * closing bracket (a `)` of a call, a `,` of a list item).
  */
-function multiline(prefix: string, v: Value, indent: number, suffix: string, out: Line[]): void {
+function multiline(prefix: string, v: Value, indent: number, suffix: string, out: Out): void {
   if (v instanceof Call) {
     multiline(`${prefix}${v.fn}(`, v.arg, indent, `)${suffix}`, out);
     return;
   }
   if (Array.isArray(v)) {
-    out.push({ indent, lead: `${prefix}[` });
+    out.line(indent, `${prefix}[`);
     for (const item of v as readonly Value[]) {
       const one = inline(item);
-      if (one !== undefined) out.push({ indent: indent + 1, lead: `${one},` });
+      if (one !== undefined) out.line(indent + 1, `${one},`);
       else multiline('', item, indent + 1, ',', out);
     }
-    out.push({ indent, lead: `]${suffix}` });
+    out.line(indent, `]${suffix}`);
     return;
   }
   if (v instanceof Obj) {
-    out.push({ indent, lead: `${prefix}{` });
+    out.line(indent, `${prefix}{`);
     for (const [k, val] of v.entries) attr(OBJECT_KEY.test(k) ? k : `"${escapeString(k)}"`, val, indent + 1, out);
-    out.push({ indent, lead: `}${suffix}` });
+    out.line(indent, `}${suffix}`);
     return;
   }
   throw new Error(`unprintable value ${String(v)}`);
 }
 
-function attr(key: string, v: Value, indent: number, out: Line[]): void {
+function attr(key: string, v: Value, indent: number, out: Out): void {
   if (v instanceof Heredoc) {
     // hclwrite treats a heredoc as part of the line that opens it: aligned like a one-line assignment, body untouched.
-    const pad = INDENT(indent + 1);
+    const pad = indentOf(indent + 1);
     const body = v.text
       .replace(/\n+$/, '')
       .split('\n')
       .map((l) => (l ? pad + l.replace(/\$\{/g, '$$${').replace(/%\{/g, '%%{') : ''));
-    out.push({ indent, lead: key, assign: [`= <<-${v.marker}`, ...body, pad + v.marker].join('\n') });
+    out.assign(indent, key, [`= <<-${v.marker}`, ...body, pad + v.marker].join('\n'));
     return;
   }
   const one = inline(v);
   // terraform fmt aligns `=` only on assignments whose value closes on the same line.
-  if (one !== undefined) out.push({ indent, lead: key, assign: `= ${one}` });
+  if (one !== undefined) out.assign(indent, key, `= ${one}`);
   else multiline(`${key} = `, v, indent, '', out);
 }
 
-function block(b: Block, indent: number, out: Line[]): void {
-  const head = b.labels.length ? `${b.type} ${b.labels.map((l) => `"${escapeString(l)}"`).join(' ')}` : b.type;
-  const at = out.length;
-  out.push({ indent, lead: `${head} {` });
-  body(b.body, indent + 1, out);
-  if (out.length === at + 1) out[at] = { indent, lead: `${head} {}` };
-  else out.push({ indent, lead: '}' });
+function isEmpty(b: Body): boolean {
+  for (const key in b) if (b[key] !== undefined) return false;
+  return true;
 }
 
-const BLANK: Line = { indent: 0, lead: '' };
+function block(b: Block, indent: number, out: Out): void {
+  const head = b.labels.length ? `${b.type} ${b.labels.map((l) => `"${escapeString(l)}"`).join(' ')}` : b.type;
+  if (isEmpty(b.body)) {
+    out.line(indent, `${head} {}`);
+    return;
+  }
+  out.line(indent, `${head} {`);
+  body(b.body, indent + 1, out);
+  out.line(indent, '}');
+}
 
-function body(b: Body, indent: number, out: Line[]): void {
+function body(b: Body, indent: number, out: Out): void {
   let prev: 'attr' | 'block' | 'comment' | undefined;
   for (const key in b) {
     const v = b[key];
     if (v === undefined) continue;
     if (v instanceof Comment) {
-      if (prev === 'block') out.push(BLANK);
-      for (const line of v.text.split('\n')) out.push({ indent, lead: line ? `# ${line}` : '#' });
+      if (prev === 'block') out.line(0, '');
+      for (const line of v.text.split('\n')) out.line(indent, line ? `# ${line}` : '#');
       prev = 'comment';
       continue;
     }
     if (v instanceof Block || (Array.isArray(v) && v.length > 0 && v[0] instanceof Block)) {
       for (const one of v instanceof Block ? [v] : (v as readonly Block[])) {
-        if (prev === 'attr' || prev === 'block') out.push(BLANK);
+        if (prev === 'attr' || prev === 'block') out.line(0, '');
         block(one.type === key ? one : new Block(key, one.labels, one.body), indent, out);
         prev = 'block';
       }
       continue;
     }
-    if (prev === 'block') out.push(BLANK);
+    if (prev === 'block') out.line(0, '');
     attr(key, v as Value, indent, out);
     prev = 'attr';
   }
 }
 
-const INDENTS: string[] = [];
-function INDENT(n: number): string {
-  return (INDENTS[n] ??= '  '.repeat(n));
-}
-
-/** Aligns `=` across runs of consecutive single-line assignments, as hclwrite's formatter does. */
-function render(lines: Line[]): string {
-  const out: string[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const first = lines[i]!;
-    if (first.assign === undefined) {
-      out.push(first.lead ? INDENT(first.indent) + first.lead : '');
-      i++;
-      continue;
-    }
-    let j = i;
-    let width = 0;
-    for (; j < lines.length && lines[j]!.assign !== undefined; j++) width = Math.max(width, lines[j]!.indent * 2 + lines[j]!.lead.length);
-    for (let k = i; k < j; k++) {
-      const l = lines[k]!;
-      const lead = INDENT(l.indent) + l.lead;
-      out.push(`${lead}${' '.repeat(width - lead.length + 1)}${l.assign}`);
-    }
-    i = j;
-  }
-  return out.join('\n');
-}
-
 /** Prints top-level blocks separated by blank lines, with a trailing newline. */
 export function printFile(blocks: readonly TopBlock[], header?: readonly string[]): string {
-  const chunks: string[] = [];
-  if (header?.length) chunks.push(header.map((h) => (h ? `# ${h}` : '#')).join('\n'));
-  for (const { block: b, comments } of blocks) {
-    const lines: Line[] = [];
-    for (const c of comments ?? []) for (const l of c.split('\n')) lines.push({ indent: 0, lead: l ? `# ${l}` : '#' });
-    block(b, 0, lines);
-    chunks.push(render(lines));
-  }
-  return `${chunks.join('\n\n')}\n`;
+  const out = new Out();
+  if (header?.length) for (const h of header) out.line(0, h ? `# ${h}` : '#');
+  blocks.forEach(({ block: b, comments }, i) => {
+    if (i > 0 || header?.length) out.line(0, '');
+    for (const c of comments ?? []) for (const l of c.split('\n')) out.line(0, l ? `# ${l}` : '#');
+    block(b, 0, out);
+  });
+  return `${out.text()}\n`;
 }
 
 /** Prints one value on its own, for tests and for embedding in comments. */
 export function printValueText(v: Value): string {
   const one = inline(v);
   if (one !== undefined) return one;
-  const lines: Line[] = [];
-  multiline('', v, 0, '', lines);
-  return render(lines);
+  const out = new Out();
+  multiline('', v, 0, '', out);
+  return out.text();
 }
