@@ -26,6 +26,9 @@ const external = [
   '@smithy/*',
   'esbuild',
   'typescript',
+  // CommonJS packages that rely on __filename or process-level state: Node loads them as they are.
+  'write-file-atomic',
+  'proper-lockfile',
 ];
 
 // zod re-exports every locale (260 KB) from its namespace object; only English is used. Resolving the locale
