@@ -33,21 +33,23 @@ function backendFor(list: Array<{ to: Component; scope?: string }>, route: strin
   return (list.find((b) => b.scope === route) ?? list.find((b) => !b.scope) ?? list[0])?.to;
 }
 
-const ACCESS_LOG_FORMAT = {
-  requestId: '$context.requestId',
-  ip: '$context.identity.sourceIp',
-  requestTime: '$context.requestTime',
-  method: '$context.httpMethod',
-  routeKey: '$context.routeKey',
-  status: '$context.status',
-  protocol: '$context.protocol',
-  responseLength: '$context.responseLength',
-  integrationError: '$context.integrationErrorMessage',
-};
+/** One JSON line per request; REST APIs name the matched resource, HTTP and WebSocket APIs the route key. */
+function accessLogFormat(rest: boolean): Record<string, string> {
+  return {
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    requestTime: '$context.requestTime',
+    ...(rest ? { method: '$context.httpMethod', resourcePath: '$context.resourcePath' } : { routeKey: '$context.routeKey' }),
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    integrationError: '$context.integrationErrorMessage',
+  };
+}
 
 function accessLogs(ctx: TfContext, c: Component, name: Raw): Body {
   const logs = logGroup(ctx, ctx.fileOf(c.id), c.id, tpl`/aws/apigateway/${name}`, ctx.tags(c));
-  return { destination_arn: raw(`${logs}.arn`), format: jsonencode(obj(ACCESS_LOG_FORMAT)) };
+  return { destination_arn: raw(`${logs}.arn`), format: jsonencode(obj(accessLogFormat(c.service === 'apigateway-rest'))) };
 }
 
 function apiRole(ctx: TfContext, c: Component, needed: boolean): Raw | undefined {

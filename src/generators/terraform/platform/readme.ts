@@ -58,7 +58,8 @@ export function readme(ctx: TfContext, files: readonly GeneratedFile[], pipeline
     '',
     pipeline === 'none'
       ? 'The design has no pipeline: run plan and apply from a workstation with the deploy role.'
-      : `The design's delivery is \`${pipeline}\`: the workflow generated next to this configuration runs \`terraform plan\` on pull requests and applies stage by stage${a.delivery.stages.length > 1 ? ', the last after a manual approval' : ''}, with short-lived credentials from GitHub OIDC.`,
+      : `The GitHub Actions workflow generated next to this configuration runs \`terraform plan\` on pull requests and applies stage by stage${a.delivery.stages.length > 1 ? ', the last after a manual approval' : ''}, with short-lived credentials from GitHub OIDC and state in S3 (repository variable \`TF_STATE_BUCKET\`).` +
+        (pipeline === 'codepipeline' || pipeline === 'both' ? ' The design also asks for AWS CodePipeline, which the CloudFormation and CDK outputs contain; for Terraform the workflow is the delivery path.' : ''),
     '',
   );
 

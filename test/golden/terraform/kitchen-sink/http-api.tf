@@ -57,7 +57,6 @@ resource "aws_apigatewayv2_stage" "http_api" {
       requestId        = "$context.requestId"
       ip               = "$context.identity.sourceIp"
       requestTime      = "$context.requestTime"
-      method           = "$context.httpMethod"
       routeKey         = "$context.routeKey"
       status           = "$context.status"
       protocol         = "$context.protocol"

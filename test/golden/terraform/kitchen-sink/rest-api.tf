@@ -80,7 +80,7 @@ resource "aws_api_gateway_stage" "rest_api" {
       ip               = "$context.identity.sourceIp"
       requestTime      = "$context.requestTime"
       method           = "$context.httpMethod"
-      routeKey         = "$context.routeKey"
+      resourcePath     = "$context.resourcePath"
       status           = "$context.status"
       protocol         = "$context.protocol"
       responseLength   = "$context.responseLength"

@@ -63,7 +63,6 @@ resource "aws_apigatewayv2_stage" "ws_api" {
       requestId        = "$context.requestId"
       ip               = "$context.identity.sourceIp"
       requestTime      = "$context.requestTime"
-      method           = "$context.httpMethod"
       routeKey         = "$context.routeKey"
       status           = "$context.status"
       protocol         = "$context.protocol"

@@ -115,7 +115,7 @@ resource "aws_api_gateway_stage" "api" {
       ip               = "$context.identity.sourceIp"
       requestTime      = "$context.requestTime"
       method           = "$context.httpMethod"
-      routeKey         = "$context.routeKey"
+      resourcePath     = "$context.resourcePath"
       status           = "$context.status"
       protocol         = "$context.protocol"
       responseLength   = "$context.responseLength"
