@@ -79,6 +79,8 @@ export interface RoleSpec {
   assumedBy: readonly string[];
   /** Extra trust actions beside sts:AssumeRole (EKS Pod Identity needs sts:TagSession). */
   trustActions?: readonly string[];
+  /** Conditions on the trust statement (an external id, the source account). */
+  trustConditions?: Statement['conditions'];
   /** Permissions the service itself needs to run (logs, ENIs, tracing), not derived from connections. */
   baseline?: readonly Statement[];
   /** AWS managed policies a service requires by design (EKS cluster and nodes, Backup). */

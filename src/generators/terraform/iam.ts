@@ -85,7 +85,7 @@ export function renderLambdaPermissions(ctx: TfContext, refs: RefResolver, quali
 function trustStatement(spec: RoleSpec): Statement {
   const services = spec.assumedBy.filter((p) => p !== 'account');
   const actions = ['sts:AssumeRole', ...(spec.trustActions ?? [])];
-  if (services.length) return { actions, resources: [], principals: { type: 'Service', identifiers: services } };
+  if (services.length) return { actions, resources: [], principals: { type: 'Service', identifiers: services }, conditions: spec.trustConditions };
   return { actions, resources: [], principals: { type: 'AWS', identifiers: [tpl`arn:${PARTITION}:iam::${ACCOUNT_ID}:root`] } };
 }
 

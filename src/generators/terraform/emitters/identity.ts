@@ -1,4 +1,4 @@
-import { alarmAndWidget, arn, logGroup } from '../common.js';
+import { alarmAndWidget, arn, logGroup, sameAccount } from '../common.js';
 import type { TfContext } from '../context.js';
 import type { Emitter } from '../emitter.js';
 import { noPart } from '../emitter.js';
@@ -57,6 +57,21 @@ export const cognito: Emitter<'cognito'> = {
     const lambdaConfig: Body = {};
     if (triggers[0]) lambdaConfig.post_confirmation = lambdaArn(ctx, triggers[0].to as never);
     if (triggers[1]) lambdaConfig.pre_token_generation = lambdaArn(ctx, triggers[1].to as never);
+    // Verifying phone numbers sends SMS, which Cognito does through SNS with a role of the pool's own.
+    const externalId = `${ctx.a.name}-${c.id}`;
+    const sms = phone
+      ? blk('sms_configuration', {
+          external_id: externalId,
+          sns_caller_arn: ctx.role(c, {
+            assumedBy: ['cognito-idp.amazonaws.com'],
+            trustConditions: [{ test: 'StringEquals', variable: 'sts:ExternalId', values: [externalId] }, sameAccount()],
+            // SMS text messages have no ARN to scope to.
+            baseline: [{ sid: 'SendSms', actions: ['sns:Publish'], resources: ['*'] }],
+            description: `Lets user pool ${c.id} send verification and MFA text messages`,
+          }),
+          sns_region: raw('var.region'),
+        })
+      : undefined;
     for (const t of triggers.slice(2)) ctx.note(`Cognito ${c.id} triggers ${t.to.id}: attach it to the Lambda trigger it should handle in lambda_config (post confirmation and pre token generation are taken).`);
     ctx.resource(file, 'aws_cognito_user_pool', n, {
       name: ctx.awsName([c.id], { max: 128 }),
@@ -85,6 +100,7 @@ export const cognito: Emitter<'cognito'> = {
       admin_create_user_config: blk('admin_create_user_config', { allow_admin_create_user_only: false }),
       user_pool_add_ons: cfg.featurePlan === 'PLUS' ? blk('user_pool_add_ons', { advanced_security_mode: 'ENFORCED' }) : undefined,
       lambda_config: Object.keys(lambdaConfig).length ? blk('lambda_config', lambdaConfig) : undefined,
+      sms_configuration: sms,
       tags,
     });
     const idps = cfg.identityProviders.map((p) => identityProvider(ctx, c.id, n, p));

@@ -125,6 +125,17 @@ describe('secure by default', () => {
     }
   });
 
+  it('takes federated sign-in secrets as sensitive inputs and gives phone verification its own SMS role', async () => {
+    const tf = await parseTf(generateTerraform(model({ name: 'idp', components: [{ id: 'users', service: 'cognito', config: { signInAliases: ['phone'], identityProviders: ['google', 'apple'] } }] })));
+    expect(tf.variables.get('users_google_client_secret')).toMatchObject({ sensitive: true });
+    expect(tf.variables.get('users_google_client_secret')!.default).toBeUndefined();
+    expect(tf.variables.get('users_apple_private_key')).toMatchObject({ sensitive: true });
+    expect(tf.resources.get('aws_cognito_identity_provider.users_google')!.provider_details).toMatchObject({ client_secret: '${var.users_google_client_secret}' });
+    const sms = blocks(tf.resources.get('aws_cognito_user_pool.users'), 'sms_configuration')[0]!;
+    expect(sms.sns_caller_arn).toBe('${aws_iam_role.users.arn}');
+    expect(statements(tf, 'users_baseline')).toEqual([{ sid: 'SendSms', effect: undefined, actions: ['sns:Publish'], resources: ['*'] }]);
+  });
+
   it('uses the customer-managed key, rotated, when the design asks for one', () => {
     const { tf } = generated.get('hipaa-patient-portal')!;
     expect(tf.resources.get('aws_kms_key.main')).toMatchObject({ enable_key_rotation: true });
