@@ -273,6 +273,7 @@ export const cloudfront: Emitter<'cloudfront'> = {
       ),
       tags: ctx.tags(c),
     });
+    accessLogs(ctx, c);
     if (!aliases.length) ctx.note(`CloudFront ${c.id} uses the *.cloudfront.net certificate, which allows TLS 1.0 viewers; add aliases and an acm component to enforce ${cfg.minimumTlsVersion}.`);
     const dims = { DistributionId: raw(`aws_cloudfront_distribution.${n}.id`), Region: 'Global' };
     ctx.metric({ component: c.id, title: '5xxErrorRate', namespace: 'AWS/CloudFront', metric: '5xxErrorRate', dimensions: dims, stat: 'Average', region: GLOBAL_REGION });
@@ -288,6 +289,39 @@ export const cloudfront: Emitter<'cloudfront'> = {
     return [['CDN_DOMAIN', raw(`aws_cloudfront_distribution.${ctx.n(c.id)}.domain_name`)]];
   },
 };
+
+/**
+ * Standard logging (v2): CloudWatch Logs log delivery in us-east-1 writes the distribution's access logs to the
+ * shared log bucket, which needs no ACLs (unlike legacy CloudFront logging).
+ */
+function accessLogs(ctx: TfContext, c: Cdn): void {
+  const file = ctx.fileOf(c.id);
+  const n = ctx.n(c.id);
+  ctx.shared.add('log-bucket');
+  ctx.shared.add('cloudfront-logs');
+  const name = ctx.awsName([c.id], { max: 60 });
+  ctx.resource(file, 'aws_cloudwatch_log_delivery_source', n, {
+    region: GLOBAL_REGION,
+    name,
+    log_type: 'ACCESS_LOGS',
+    resource_arn: raw(`aws_cloudfront_distribution.${n}.arn`),
+    tags: ctx.tags(c),
+  }, ['Access logs of the distribution, delivered to the shared log bucket.']);
+  ctx.resource(file, 'aws_cloudwatch_log_delivery_destination', n, {
+    region: GLOBAL_REGION,
+    name,
+    output_format: 'json',
+    delivery_destination_configuration: blk('delivery_destination_configuration', { destination_resource_arn: tpl`${raw('aws_s3_bucket.logs.arn')}/cloudfront/${c.id}` }),
+    tags: ctx.tags(c),
+  });
+  ctx.resource(file, 'aws_cloudwatch_log_delivery', n, {
+    region: GLOBAL_REGION,
+    delivery_source_name: raw(`aws_cloudwatch_log_delivery_source.${n}.name`),
+    delivery_destination_arn: raw(`aws_cloudwatch_log_delivery_destination.${n}.arn`),
+    tags: ctx.tags(c),
+    depends_on: [raw('aws_s3_bucket_policy.logs')],
+  });
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Route 53

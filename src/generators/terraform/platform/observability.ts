@@ -159,6 +159,18 @@ function logBucket(ctx: TfContext): void {
         resources: [tpl`${bucket}/alb/AWSLogs/${ACCOUNT_ID}/*`],
         principals: legacyElb ? { type: 'AWS', identifiers: [raw('data.aws_elb_service_account.current.arn')] } : { type: 'Service', identifiers: ['logdelivery.elasticloadbalancing.amazonaws.com'] },
       },
+      ...(ctx.shared.has('cloudfront-logs')
+        ? [
+            {
+              // CloudFront standard logging (v2) delivers from us-east-1 through CloudWatch Logs log delivery.
+              sid: 'AllowCloudFrontLogDelivery',
+              actions: ['s3:PutObject'],
+              resources: [tpl`${bucket}/cloudfront/*`],
+              principals: { type: 'Service' as const, identifiers: ['delivery.logs.amazonaws.com'] },
+              conditions: [sameAccount(), { test: 'ArnLike', variable: 'aws:SourceArn', values: [tpl`arn:${PARTITION}:logs:us-east-1:${ACCOUNT_ID}:delivery-source:*`] }],
+            },
+          ]
+        : []),
       ...(ctx.shared.has('nlb-logs')
         ? [
             {

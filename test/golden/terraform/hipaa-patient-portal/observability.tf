@@ -845,6 +845,31 @@ data "aws_iam_policy_document" "logs_bucket_policy" {
       identifiers = [data.aws_elb_service_account.current.arn]
     }
   }
+
+  statement {
+    sid       = "AllowCloudFrontLogDelivery"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.logs.arn}/cloudfront/*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["delivery.logs.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values = [
+        "arn:${data.aws_partition.current.partition}:logs:us-east-1:${data.aws_caller_identity.current.account_id}:delivery-source:*",
+      ]
+    }
+  }
 }
 
 resource "aws_s3_bucket_policy" "logs" {

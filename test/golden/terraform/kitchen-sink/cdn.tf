@@ -65,3 +65,38 @@ resource "aws_cloudfront_distribution" "cdn" {
     Component = "cdn"
   }
 }
+
+# Access logs of the distribution, delivered to the shared log bucket.
+resource "aws_cloudwatch_log_delivery_source" "cdn" {
+  region       = "us-east-1"
+  name         = "kitchen-sink-${var.environment}-cdn"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.cdn.arn
+  tags = {
+    Component = "cdn"
+  }
+}
+
+resource "aws_cloudwatch_log_delivery_destination" "cdn" {
+  region        = "us-east-1"
+  name          = "kitchen-sink-${var.environment}-cdn"
+  output_format = "json"
+
+  delivery_destination_configuration {
+    destination_resource_arn = "${aws_s3_bucket.logs.arn}/cloudfront/cdn"
+  }
+
+  tags = {
+    Component = "cdn"
+  }
+}
+
+resource "aws_cloudwatch_log_delivery" "cdn" {
+  region                   = "us-east-1"
+  delivery_source_name     = aws_cloudwatch_log_delivery_source.cdn.name
+  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.cdn.arn
+  tags = {
+    Component = "cdn"
+  }
+  depends_on = [aws_s3_bucket_policy.logs]
+}

@@ -47,3 +47,41 @@ resource "aws_cloudfront_distribution" "media_cdn" {
     Name      = "Media CDN"
   }
 }
+
+# Access logs of the distribution, delivered to the shared log bucket.
+resource "aws_cloudwatch_log_delivery_source" "media_cdn" {
+  region       = "us-east-1"
+  name         = "chat-backend-${var.environment}-media-cdn"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.media_cdn.arn
+  tags = {
+    Component = "media-cdn"
+    Name      = "Media CDN"
+  }
+}
+
+resource "aws_cloudwatch_log_delivery_destination" "media_cdn" {
+  region        = "us-east-1"
+  name          = "chat-backend-${var.environment}-media-cdn"
+  output_format = "json"
+
+  delivery_destination_configuration {
+    destination_resource_arn = "${aws_s3_bucket.logs.arn}/cloudfront/media-cdn"
+  }
+
+  tags = {
+    Component = "media-cdn"
+    Name      = "Media CDN"
+  }
+}
+
+resource "aws_cloudwatch_log_delivery" "media_cdn" {
+  region                   = "us-east-1"
+  delivery_source_name     = aws_cloudwatch_log_delivery_source.media_cdn.name
+  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.media_cdn.arn
+  tags = {
+    Component = "media-cdn"
+    Name      = "Media CDN"
+  }
+  depends_on = [aws_s3_bucket_policy.logs]
+}
