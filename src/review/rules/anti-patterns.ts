@@ -1,6 +1,24 @@
-import type { Component } from '../../model/index.js';
+import type { Architecture, Component, ComponentService } from '../../model/index.js';
 import type { ModelRule, RuleHit } from '../types.js';
 import { designHit, hit, isProd, list, ofService, privateCompute, quote, rule, wafProtected } from './helpers.js';
+
+/**
+ * Kinds whose generated IaC carries CloudWatch alarms (errors, throttles, saturation, failed deliveries), all notifying
+ * the design's alarm topic. Buckets, DNS, certificates, web ACLs, user pools, Athena and EKS get none.
+ */
+const ALARMED: ReadonlySet<ComponentService> = new Set<ComponentService>([
+  'apigateway-rest', 'apigateway-http', 'apigateway-websocket', 'appsync', 'alb', 'nlb',
+  'lambda', 'ecs-fargate', 'ec2-asg', 'glue-job', 'sagemaker-endpoint',
+  'dynamodb', 'aurora', 'rds', 'elasticache', 'documentdb', 'opensearch', 'redshift',
+  'sqs', 'sns', 'eventbridge', 'step-functions', 'kinesis-streams', 'kinesis-firehose', 'iot-core', 'ses', 'transfer-family',
+]);
+
+/** Components the design's alarms watch. CloudFront publishes its metrics only in us-east-1, so only there can it alarm. */
+function alarmedComponents(a: Architecture): Component[] {
+  return a.components.filter(
+    (c) => ALARMED.has(c.service) || (c.service === 'cloudfront' && a.region === 'us-east-1') || (c.service === 'secrets-manager' && c.config.rotationDays > 0),
+  );
+}
 
 /**
  * The seed agent's six anti-patterns, each as concrete checks: single points of failure (AP-SPOF), missing
@@ -129,7 +147,7 @@ export const ANTI_PATTERN_RULES: ModelRule[] = [
     pillar: 'operational-excellence',
     severity: 'high',
     title: 'No one is alerted when something breaks',
-    checks: 'Designs route alarms to someone (observability.alarmEmail or an SNS email subscription); templates define CloudWatch alarms.',
+    checks: 'Designs route alarms to someone (observability.alarmEmail or an SNS email subscription), which is high when nothing in the design is alarmed and medium when only the recipient is missing; templates define CloudWatch alarms.',
     why: 'Without alerting, failures are discovered by customers.',
     fix: 'Set observability.alarmEmail (the generators then create the alarms and an SNS topic), or add CloudWatch alarms with an SNS action to the template.',
     scope: 'resource',
@@ -141,7 +159,18 @@ export const ANTI_PATTERN_RULES: ModelRule[] = [
         return s.facts.alarms === 0 && watched.length ? [designHit(`the template runs ${watched.map((c) => quote(c.id)).join(', ')} and defines no CloudWatch alarm.`, { severity: 'medium' })] : [];
       }
       const emails = ofService(a, 'sns').some((t) => t.config.emailSubscriptions.length > 0);
-      return a.observability.alarmEmail || emails ? [] : [designHit('observability.alarmEmail is not set and no SNS topic has an email subscription.')];
+      if (a.observability.alarmEmail || emails) return [];
+      const alarmed = alarmedComponents(a);
+      if (!alarmed.length) return [designHit('observability.alarmEmail is not set, no SNS topic has an email subscription, and no component of the design is watched by an alarm.')];
+      // The generators already create the alarms and their topic: the recipient is an input only the user can give.
+      const named = alarmed.slice(0, 4).map((c) => quote(c.id));
+      const more = alarmed.length > 4 ? `${named.join(', ')} and ${alarmed.length - 4} more` : list(named);
+      return [
+        designHit(`observability.alarmEmail is not set: the alarms on ${more} notify the alarm topic, which has no subscriber yet.`, {
+          severity: 'medium',
+          fix: 'Set observability.alarmEmail (or subscribe the alarm topic).',
+        }),
+      ];
     },
   }),
   rule({

@@ -125,7 +125,7 @@ const ROWS: Row[] = [
   { rule: 'AP-SPOF-3', change: (d) => ((d.network as Record<string, unknown>).azCount = 1), severity: 'high' },
   { rule: 'AP-SPOF-4', change: (d) => ((d.network as Record<string, unknown>).natGateways = 'single'), severity: 'medium' },
   { rule: 'AP-SPOF-5', change: (d) => ((d.resilience as Record<string, unknown>).availabilityTarget = 99.99), severity: 'high' },
-  { rule: 'AP-MON-1', change: (d) => delete (d.observability as Record<string, unknown>).alarmEmail, severity: 'high' },
+  { rule: 'AP-MON-1', change: (d) => delete (d.observability as Record<string, unknown>).alarmEmail, severity: 'medium', evidence: /alarms on 'cdn', 'lb', 'svc', 'db' and \d+ more notify the alarm topic, which has no subscriber/ },
   { rule: 'AP-MON-2', change: (d) => configure(d, 'worker', { tracing: false }), component: 'worker' },
   { rule: 'AP-MON-3', change: (d) => ((d.observability as Record<string, unknown>).dashboard = false) },
   { rule: 'AP-MANUAL-1', change: (d) => ((d.delivery as Record<string, unknown>).pipeline = 'none'), severity: 'medium' },
@@ -167,6 +167,20 @@ describe('each rule fires on the baseline broken in one place', () => {
   it('a NAT gateway with nothing in private subnets is ignored cost', () => {
     const a = design({ name: 'nat', network: { natGateways: 'single' }, components: [{ id: 'fn', service: 'lambda' }, { id: 't', service: 'dynamodb' }], connections: [{ from: 'fn', to: 't', kind: 'read' }] });
     expect(reviewModel(a).findings.map((f) => f.rule)).toContain('AP-COST-3');
+  });
+
+  it('a missing alarm recipient is medium when the design has alarms, and high only when nothing is alarmed', () => {
+    const mon1 = (a: Architecture) => reviewModel(a).findings.filter((f) => f.rule === 'AP-MON-1');
+    const alarmed = mon1(broken((d) => delete (d.observability as Record<string, unknown>).alarmEmail));
+    expect(alarmed).toHaveLength(1);
+    expect(alarmed[0]).toMatchObject({ severity: 'medium', fix: 'Set observability.alarmEmail (or subscribe the alarm topic).' });
+    // Buckets, DNS and a user pool carry no alarm; a distribution outside us-east-1 cannot alarm (its metrics live there).
+    const quiet = design({ name: 'quiet', region: 'eu-west-1', components: [{ id: 'files', service: 's3' }, { id: 'cdn', service: 'cloudfront' }, { id: 'users', service: 'cognito' }], connections: [{ from: 'cdn', to: 'files', kind: 'route' }] });
+    expect(mon1(quiet)).toMatchObject([{ severity: 'high' }]);
+    expect(mon1(design({ ...quiet, region: 'us-east-1' }))).toMatchObject([{ severity: 'medium', evidence: expect.stringContaining("'cdn'") }]);
+    expect(mon1(design({ ...quiet, observability: { alarmEmail: 'ops@example.com' } }))).toEqual([]);
+    // An email subscription on a topic of the design routes alerts too.
+    expect(mon1(design({ ...quiet, components: [...quiet.components, { id: 'ops', service: 'sns', config: { emailSubscriptions: ['ops@example.com'] } }] }))).toEqual([]);
   });
 
   it('Kubernetes as the only compute is over-engineering', () => {
