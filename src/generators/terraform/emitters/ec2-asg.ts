@@ -3,6 +3,7 @@ import type { Emitter } from '../emitter.js';
 import { noPart } from '../emitter.js';
 import { blk, raw } from '../hcl.js';
 import { isGraviton } from './eks.js';
+import { lbSources } from './load-balancers.js';
 
 export const ec2Asg: Emitter<'ec2-asg'> = {
   emit(c, ctx) {
@@ -37,10 +38,7 @@ export const ec2Asg: Emitter<'ec2-asg'> = {
       tag_specifications: [blk('tag_specifications', { resource_type: 'instance', tags }), blk('tag_specifications', { resource_type: 'volume', tags })],
       tags,
     });
-    const targetGroups = ctx
-      .in(c.id, 'route')
-      .filter((x) => x.from.service === 'alb' || x.from.service === 'nlb')
-      .map((x) => raw(`aws_lb_target_group.${ctx.n(x.from.id, 'tg', c.id)}.arn`));
+    const targetGroups = lbSources(ctx, c.id).map((lb) => raw(`aws_lb_target_group.${ctx.n(lb.id, 'tg', c.id)}.arn`));
     ctx.resource(file, 'aws_autoscaling_group', n, {
       name: ctx.awsName([c.id], { max: 255 }),
       min_size: cfg.minSize,

@@ -3,6 +3,7 @@ import { alarmAndWidget, arn, envFor, logGroup, policyDocument, schedule, securi
 import type { TfContext } from '../context.js';
 import type { Emitter } from '../emitter.js';
 import { noPart } from '../emitter.js';
+import { lbSources } from './load-balancers.js';
 import { Block, blk, jsonencode, obj, raw, tpl } from '../hcl.js';
 import type { Body, Raw, Value } from '../hcl.js';
 
@@ -40,10 +41,7 @@ export function renderEcsCluster(ctx: TfContext): void {
 
 /** Target group a load balancer forwards to this service with, if any routes to it. */
 function loadBalancers(ctx: TfContext, c: Service): Block[] {
-  return ctx
-    .in(c.id, 'route')
-    .filter((x) => x.from.service === 'alb' || x.from.service === 'nlb')
-    .map((x) => blk('load_balancer', { target_group_arn: raw(`aws_lb_target_group.${ctx.n(x.from.id, 'tg', c.id)}.arn`), container_name: 'app', container_port: c.config.containerPort }));
+  return lbSources(ctx, c.id).map((lb) => blk('load_balancer', { target_group_arn: raw(`aws_lb_target_group.${ctx.n(lb.id, 'tg', c.id)}.arn`), container_name: 'app', container_port: c.config.containerPort }));
 }
 
 function repository(ctx: TfContext, c: Service): Raw {
@@ -154,10 +152,7 @@ export const ecsFargate: Emitter<'ecs-fargate'> = {
       }
     } else {
       const lbs = loadBalancers(ctx, c);
-      const listeners = ctx
-        .in(c.id, 'route')
-        .filter((x) => x.from.service === 'alb' || x.from.service === 'nlb')
-        .map((x) => raw(`aws_lb_listener.${ctx.n(x.from.id, 'main')}`));
+      const listeners = lbSources(ctx, c.id).map((lb) => raw(`aws_lb_listener.${ctx.n(lb.id, 'main')}`));
       ctx.resource(file, 'aws_ecs_service', n, {
         name,
         cluster,

@@ -35,7 +35,9 @@ export const eventbridge: Emitter<'eventbridge'> = {
         [`Events kept ${cfg.archiveRetentionDays} days for replay.`],
       );
     }
-    const targets = ctx.out(c.id, 'trigger');
+    // Every edge along which the bus delivers events; permissions.ts grants the same kinds.
+    const edges = ctx.out(c.id, 'trigger', 'invoke', 'subscribe', 'route');
+    const targets = edges.filter((x, i) => edges.findIndex((y) => y.to.id === x.to.id) === i);
     const roleArn = targets.some((t) => ROLE_TARGETS.has(t.to.service)) ? ctx.role(c, { assumedBy: ['events.amazonaws.com'], description: `Lets EventBridge deliver events from ${c.id} to its targets` }) : undefined;
     const defaultPattern = custom ? obj({ account: [ACCOUNT_ID] }) : obj({ source: [obj({ prefix: `${ctx.a.name}.` })] });
     for (const { to } of targets) {

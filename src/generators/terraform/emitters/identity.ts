@@ -53,7 +53,8 @@ export const cognito: Emitter<'cognito'> = {
     const email = cfg.signInAliases.includes('email');
     const phone = cfg.signInAliases.includes('phone');
     const attrs = [...(email ? ['email'] : []), ...(phone ? ['phone_number'] : [])];
-    const triggers = ctx.out(c.id, 'trigger').filter((x) => x.to.service === 'lambda');
+    const edges = ctx.out(c.id, 'trigger', 'invoke').filter((x) => x.to.service === 'lambda');
+    const triggers = edges.filter((x, i) => edges.findIndex((y) => y.to.id === x.to.id) === i);
     const lambdaConfig: Body = {};
     if (triggers[0]) lambdaConfig.post_confirmation = lambdaArn(ctx, triggers[0].to as never);
     if (triggers[1]) lambdaConfig.pre_token_generation = lambdaArn(ctx, triggers[1].to as never);
@@ -137,7 +138,7 @@ export const cognito: Emitter<'cognito'> = {
   },
   env(c, ctx, caller) {
     // A function the pool triggers cannot also read the pool id: the pool already depends on the function.
-    if (ctx.out(c.id, 'trigger').some((x) => x.to.id === caller.id)) return [];
+    if (ctx.out(c.id, 'trigger', 'invoke').some((x) => x.to.id === caller.id)) return [];
     return [
       ['USER_POOL_ID', raw(`aws_cognito_user_pool.${ctx.n(c.id)}.id`)],
       ['CLIENT_ID', raw(`aws_cognito_user_pool_client.${ctx.n(c.id)}.id`)],
@@ -213,7 +214,8 @@ export const iotCore: Emitter<'iot-core'> = {
       actions[key] = list;
       metrics.push([key, actionType]);
     };
-    for (const { to } of [...ctx.out(c.id, 'publish'), ...ctx.out(c.id, 'trigger'), ...ctx.out(c.id, 'write')]) {
+    const edges = ctx.out(c.id, 'publish', 'trigger', 'write', 'invoke');
+    for (const { to } of edges.filter((x, i) => edges.findIndex((y) => y.to.id === x.to.id) === i)) {
       switch (to.service) {
         case 'kinesis-streams':
           push('kinesis', blk('kinesis', { role_arn: role, stream_name: raw(`aws_kinesis_stream.${ctx.n(to.id)}.name`), partition_key: '${topic()}' }), 'Kinesis');
@@ -240,9 +242,6 @@ export const iotCore: Emitter<'iot-core'> = {
           ctx.note(`IoT rule ${c.id} has no action for ${to.service} ${to.id}; route it through a function or stream.`);
       }
     }
-    const lambdaPermissions = ctx.grants
-      .filter((g) => g.type === 'resource' && g.source === c.id)
-      .map((g) => raw(`aws_lambda_permission.${ctx.n(g.target, 'allow', c.id)}`));
     ctx.resource(file, 'aws_iot_topic_rule', n, {
       name: ruleName,
       description: c.description ?? `Routes ${cfg.topicFilter}`,
@@ -252,7 +251,6 @@ export const iotCore: Emitter<'iot-core'> = {
       ...actions,
       error_action: blk('error_action', { cloudwatch_logs: blk('cloudwatch_logs', { log_group_name: raw(`${errors}.name`), role_arn: role }) }),
       tags,
-      depends_on: lambdaPermissions.length ? lambdaPermissions : undefined,
     });
     // Devices may connect only as their own thing and publish only to their own topics.
     const own = cfg.topicFilter.replace('+', '${iot:Connection.Thing.ThingName}').replace(/\+/g, '*').replace(/#/g, '*');

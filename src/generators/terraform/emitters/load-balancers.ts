@@ -11,6 +11,21 @@ import { lambdaArn } from './lambda.js';
 
 type Lb = ComponentOfService<'alb'> | ComponentOfService<'nlb'>;
 
+/** Kinds of connection along which a load balancer forwards traffic to a target. */
+export const LB_FORWARDS = ['route', 'invoke', 'trigger', 'subscribe'] as const;
+
+/** What a load balancer forwards to, once per target, in connection order. */
+export function lbTargets(ctx: TfContext, lb: string): Array<{ to: Component }> {
+  const out = ctx.out(lb, ...LB_FORWARDS);
+  return out.filter((x, i) => out.findIndex((y) => y.to.id === x.to.id) === i);
+}
+
+/** Load balancers that forward to `target`, once each. */
+export function lbSources(ctx: TfContext, target: string): Component[] {
+  const sources = ctx.in(target, ...LB_FORWARDS).map((x) => x.from).filter((f) => f.service === 'alb' || f.service === 'nlb');
+  return sources.filter((f, i) => sources.findIndex((g) => g.id === f.id) === i);
+}
+
 /** Modern TLS policies: TLS 1.3 with 1.2 as the floor, or TLS 1.3 only. */
 export function elbSslPolicy(ctx: TfContext): string {
   return ctx.a.security.tlsMinimum === '1.3' ? 'ELBSecurityPolicy-TLS13-1-3-2021-06' : 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
@@ -116,8 +131,7 @@ function emitLb(c: Lb, ctx: TfContext, alb: boolean): void {
     depends_on: logs ? [raw('aws_s3_bucket_policy.logs')] : undefined,
   });
 
-  const groups = ctx
-    .out(c.id, 'route')
+  const groups = lbTargets(ctx, c.id)
     .map((x) => {
       const tg = targetGroup(ctx, c, x.to, alb);
       if (!tg) ctx.note(`${c.id} cannot forward to ${x.to.service} ${x.to.id} directly${x.to.service === 'eks' ? ' (use the AWS Load Balancer Controller inside the cluster)' : ''}.`);

@@ -34,7 +34,8 @@ function notifications(ctx: TfContext, c: Bucket, bucketId: Raw): void {
   const queues: Block[] = [];
   const topics: Block[] = [];
   const dependsOn: Raw[] = [];
-  for (const { to, scope } of ctx.out(c.id, 'trigger')) {
+  const edges = ctx.out(c.id, 'trigger', 'subscribe', 'invoke');
+  for (const { to, scope } of edges.filter((x, i) => edges.findIndex((y) => y.to.id === x.to.id) === i)) {
     const filter = scope ? { filter_prefix: scope } : {};
     if (to.service === 'lambda') {
       lambdas.push(blk('lambda_function', { lambda_function_arn: lambdaArn(ctx, to), events: ['s3:ObjectCreated:*'], ...filter }));
@@ -122,7 +123,7 @@ export const s3: Emitter<'s3'> = {
     const cfg = c.config;
     const servedByCdn = ctx.in(c.id, 'route').some((x) => x.from.service === 'cloudfront');
     if (servedByCdn) ctx.kms(['cloudfront.amazonaws.com']);
-    if (ctx.out(c.id, 'trigger').some((x) => x.to.service === 'sqs' || x.to.service === 'sns')) ctx.kms(['s3.amazonaws.com']);
+    if (ctx.out(c.id, 'trigger', 'subscribe', 'invoke').some((x) => x.to.service === 'sqs' || x.to.service === 'sns')) ctx.kms(['s3.amazonaws.com']);
     const expiries = cfg.lifecycle.map((r) => r.expirationDays).filter((d): d is number => d !== undefined);
     const bucket = secureBucket(ctx, {
       owner: c.id,

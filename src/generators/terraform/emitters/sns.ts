@@ -35,7 +35,8 @@ export const sns: Emitter<'sns'> = {
     cfg.emailSubscriptions.forEach((email, i) => {
       ctx.resource(file, 'aws_sns_topic_subscription', ctx.n(c.id, 'email', String(i + 1)), { topic_arn: topicArn, protocol: 'email', endpoint: email }, [`${email} confirms the subscription from the email AWS sends.`]);
     });
-    for (const { to } of [...ctx.out(c.id, 'subscribe'), ...ctx.out(c.id, 'trigger')]) {
+    const edges = ctx.out(c.id, 'subscribe', 'trigger', 'invoke');
+    for (const { to } of edges.filter((x, i) => edges.findIndex((y) => y.to.id === x.to.id) === i)) {
       const local = ctx.n(c.id, 'to', to.id);
       let body: Body | undefined;
       if (to.service === 'sqs') {
