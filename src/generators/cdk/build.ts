@@ -2,6 +2,7 @@ import type { Architecture, Component, ValidationFinding } from '../../model/ind
 import { STATEFUL } from '../../model/index.js';
 import { CdkContext, CdkLogicalIdCollision } from './context.js';
 import type { CdkBuildOptions } from './context.js';
+import { renameNotes } from '../cloudformation/build.js';
 import { emitterFor } from './emitters/index.js';
 import { emitCodePipeline } from './platform/codepipeline.js';
 import { emitNetwork } from './platform/network.js';
@@ -25,7 +26,7 @@ export function buildStack(a: Architecture, options: CdkBuildOptions): BuiltStac
   for (let attempt = 0; attempt <= a.components.length; attempt++) {
     try {
       const ctx = build(a, options, renamed);
-      return { ctx, renamed: [...renamed], warnings: ctx.warnings };
+      return { ctx, renamed: [...renamed], warnings: [...ctx.warnings, ...renameNotes(a, renamed, 'cdk-generator')] };
     } catch (e) {
       if (!(e instanceof CdkLogicalIdCollision)) throw e;
       const owner = a.components.find((c) => c.id === e.owner && !renamed.has(c.id));

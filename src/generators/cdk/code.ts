@@ -84,7 +84,8 @@ export function tpl(strings: TemplateStringsArray, ...values: Array<Code | strin
 }
 
 function escapeTemplate(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  // A raw carriage return in a template literal would read back as a line feed.
+  return s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r');
 }
 
 /** A single-quoted string literal; multi-line text becomes a template literal. */
@@ -96,6 +97,8 @@ export function quote(s: string): string {
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 function keyOf(k: string): string {
+  // `__proto__: x` (quoted or not) would set the prototype instead of a property.
+  if (k === '__proto__') return "['__proto__']";
   return IDENT.test(k) ? k : quote(k);
 }
 

@@ -184,8 +184,8 @@ export function generateCdk(a: Architecture, options: CdkBuildOptions): Generate
   return [
     { path: 'bin/app.ts', content: app, format: 'typescript', findings: [] },
     { path: entry.stackModule, content: stack, format: 'typescript', findings: built.warnings },
-    { path: 'package.json', content: `${JSON.stringify(pkg, null, 2)}\n`, format: 'text', findings: [] },
-    { path: 'cdk.json', content: `${JSON.stringify(cdkJson, null, 2)}\n`, format: 'text', findings: [] },
-    { path: 'tsconfig.json', content: `${JSON.stringify(tsconfig, null, 2)}\n`, format: 'text', findings: [] },
+    { path: 'package.json', content: `${JSON.stringify(pkg, null, 2)}\n`, format: 'json', findings: [] },
+    { path: 'cdk.json', content: `${JSON.stringify(cdkJson, null, 2)}\n`, format: 'json', findings: [] },
+    { path: 'tsconfig.json', content: `${JSON.stringify(tsconfig, null, 2)}\n`, format: 'json', findings: [] },
   ];
 }

@@ -31,7 +31,7 @@ export function buildTemplate(a: Architecture, options: CfnBuildOptions): BuiltT
   for (let attempt = 0; attempt <= a.components.length; attempt++) {
     try {
       const ctx = build(a, options, renamed);
-      return { template: ctx.t.build(metadata(a)), warnings: ctx.warnings, renamed: [...renamed] };
+      return { template: ctx.t.build(metadata(a)), warnings: [...ctx.warnings, ...renameNotes(a, renamed, 'cfn-generator')], renamed: [...renamed] };
     } catch (e) {
       if (!(e instanceof LogicalIdCollision)) throw e;
       const owner = a.components.find((c) => c.id === e.owner && !renamed.has(c.id));
@@ -40,6 +40,16 @@ export function buildTemplate(a: Architecture, options: CfnBuildOptions): BuiltT
     }
   }
   throw new Error('could not resolve logical-id collisions');
+}
+
+/** Tells the user which components' logical ids got a position suffix, and why. */
+export function renameNotes(a: Architecture, renamed: ReadonlySet<string>, source: string): ValidationFinding[] {
+  return [...renamed].map((id) => ({
+    severity: 'info' as const,
+    message: `component '${id}' would produce the same logical ids as another component, so its logical ids carry its position (N${a.components.findIndex((c) => c.id === id) + 1}); a different component id avoids it`,
+    path: `components.${id}`,
+    source,
+  }));
 }
 
 function build(a: Architecture, options: CfnBuildOptions, renamed: ReadonlySet<string>): CfnContext {

@@ -4,7 +4,7 @@ import type { Value } from './fn.js';
  * Where each resource type keeps its tags, for the types whose tags are not a `Tags` list of `{ Key, Value }`
  * (from the CloudFormation resource specification; test/unit/generators checks this table against it).
  */
-const TAG_PROPERTY: Record<string, { property: string; style: 'list' | 'map' | 'asg' }> = {
+export const TAG_PROPERTY: Record<string, { property: string; style: 'list' | 'map' | 'asg' }> = {
   'AWS::Backup::BackupVault': { property: 'BackupVaultTags', style: 'map' },
   'AWS::Backup::BackupPlan': { property: 'BackupPlanTags', style: 'map' },
   'AWS::ApiGatewayV2::Api': { property: 'Tags', style: 'map' },
@@ -16,10 +16,12 @@ const TAG_PROPERTY: Record<string, { property: string; style: 'list' | 'map' | '
   'AWS::Glue::Job': { property: 'Tags', style: 'map' },
   'AWS::AutoScaling::AutoScalingGroup': { property: 'Tags', style: 'asg' },
   'AWS::SSM::Parameter': { property: 'Tags', style: 'map' },
+  'AWS::Route53::HealthCheck': { property: 'HealthCheckTags', style: 'list' },
+  'AWS::CodeStarNotifications::NotificationRule': { property: 'Tags', style: 'map' },
 };
 
 /** Types that take no tags at all. Everything else takes a standard `Tags` list. */
-const UNTAGGABLE = new Set([
+export const UNTAGGABLE: ReadonlySet<string> = new Set([
   'AWS::IAM::ManagedPolicy',
   'AWS::IAM::Policy',
   'AWS::IAM::InstanceProfile',
@@ -58,8 +60,6 @@ const UNTAGGABLE = new Set([
   'AWS::Cognito::UserPoolDomain',
   'AWS::Cognito::UserPoolIdentityProvider',
   'AWS::Events::Archive',
-  'AWS::ElasticLoadBalancingV2::Listener',
-  'AWS::ElasticLoadBalancingV2::ListenerRule',
   'AWS::ApplicationAutoScaling::ScalingPolicy',
   'AWS::AutoScaling::ScalingPolicy',
   'AWS::Scheduler::Schedule',
@@ -70,10 +70,8 @@ const UNTAGGABLE = new Set([
   'AWS::CloudFront::OriginAccessControl',
   'AWS::CloudFront::CachePolicy',
   'AWS::CloudFront::ResponseHeadersPolicy',
-  'AWS::CloudFront::Function',
   'AWS::Route53::RecordSet',
   'AWS::Route53::RecordSetGroup',
-  'AWS::Route53::HealthCheck',
   'AWS::WAFv2::WebACLAssociation',
   'AWS::WAFv2::LoggingConfiguration',
   'AWS::AppSync::DataSource',
@@ -81,10 +79,7 @@ const UNTAGGABLE = new Set([
   'AWS::AppSync::Resolver',
   'AWS::AppSync::ApiKey',
   'AWS::SES::ConfigurationSetEventDestination',
-  'AWS::CodeStarNotifications::NotificationRule',
-  'AWS::Transfer::User',
   'AWS::ECS::ClusterCapacityProviderAssociations',
-  'AWS::RDS::DBClusterParameterGroup',
 ]);
 
 export interface Tag {

@@ -12,7 +12,7 @@ const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
 const DATE = /^\d{4}-\d\d?-\d\d?(?:[Tt ]|$)/;
 const NUMERIC = /^[-+]?(?:\.?\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|0x[0-9a-f]+|0o?[0-7]+|\.inf|\.nan)$/i;
 /** Characters a plain scalar may use anywhere (a conservative subset of YAML's rules). */
-const PLAIN = /^[A-Za-z0-9_$/.@(][A-Za-z0-9_$/.@()+=,*:<>'-]*$/;
+const PLAIN = /^[A-Za-z0-9_$/.(][A-Za-z0-9_$/.@()+=,*:<>'-]*$/;
 
 /**
  * Template object -> CloudFormation YAML with short-form intrinsics (`{ "Fn::GetAtt": [A, B] }` -> `!GetAtt A.B`,
@@ -42,6 +42,8 @@ function intrinsic(v: Value): { tag: string; value: Value } | undefined {
   const short = key === 'Ref' || key === 'Condition' ? key : key.startsWith('Fn::') ? key.slice(4) : undefined;
   if (!short || !SHORT_FORMS.has(short)) return undefined;
   const value = v[key]!;
+  // A tag on a number, boolean or null would read back as a string: keep the long form.
+  if (value === null || (typeof value !== 'string' && typeof value !== 'object')) return undefined;
   // `Condition:` is also an ordinary key (IAM statements, resources); only a string value is the intrinsic.
   if (key === 'Condition' && typeof value !== 'string') return undefined;
   if (short === 'GetAtt' && Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === 'string')) {
@@ -59,7 +61,15 @@ function scalar(v: string | number | boolean | null): string {
     return String(v);
   }
   if (v.length > 0 && PLAIN.test(v) && !RESERVED.test(v) && !NUMERIC.test(v) && !DATE.test(v) && !v.includes(': ') && !v.endsWith(':') && !v.includes(' #')) return v;
-  return JSON.stringify(v);
+  return quoted(v);
+}
+
+/** Characters YAML does not allow raw (or reads as line breaks) in a scalar; escaped in double quotes. */
+const UNPRINTABLE = /[\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/g;
+
+/** A double-quoted scalar: JSON string syntax, which YAML shares, plus `\uXXXX` for what YAML will not take raw. */
+function quoted(v: string): string {
+  return JSON.stringify(v).replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function key(k: string): string {
@@ -79,8 +89,11 @@ function block(s: string, indent: number): string[] {
   return [`|${indicator}${chomp}`, ...lines.map((l) => (l.length ? pad + l : ''))];
 }
 
+/** Text for a `|` block: several lines and nothing a block scalar cannot hold (carriage returns, control characters). */
+const BLOCK_SAFE = /^[\t\n\u0020-\u007e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u;
+
 function multiline(v: Value): v is string {
-  return typeof v === 'string' && v.includes('\n');
+  return typeof v === 'string' && v.includes('\n') && BLOCK_SAFE.test(v);
 }
 
 /** Writes `prefix` + value: inline for scalars and tagged scalars, nested blocks otherwise. */
@@ -96,7 +109,8 @@ function writeValue(out: string[], prefix: string, v: Value, indent: number): vo
         out.push(`${prefix} ${i.tag}`);
         writeSeqBody(out, i.value, indent + 2);
       }
-    } else {
+    } else if (Object.values(i.value).every((x) => x === undefined)) out.push(`${prefix} ${i.tag} {}`);
+    else {
       out.push(`${prefix} ${i.tag}`);
       writeMapBody(out, i.value, indent + 2);
     }

@@ -40,7 +40,7 @@ export async function nag(template: string, packs: Array<'AwsSolutions' | 'HIPAA
       const report = new classes[p]().validateScope(stack);
       return {
         pack: p,
-        errors: report.violations.filter((v) => v.severity === 'error').map((v) => ({ rule: v.ruleName, resources: v.violatingResources.map((r) => r.constructPath.replace('Generated/T/', '')) })),
+        errors: report.violations.filter((v) => v.severity === 'error').map((v) => ({ rule: v.ruleName, resources: v.violatingResources.map((r) => (r.constructPath ?? r.resourceLogicalId ?? '').replace('Generated/T/', '')) })),
         warnings: report.violations.filter((v) => v.severity !== 'error').map((v) => v.ruleName),
         acknowledgements,
       };

@@ -1,5 +1,5 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import { print } from '../code.js';
+import { code, print } from '../code.js';
 import type { TsValue } from '../code.js';
 import type { CdkContext } from '../context.js';
 import { ROTATION_CODE, envKey } from './common.js';
@@ -12,7 +12,7 @@ export const secretsManager = emitter('secrets-manager', {
   emit(c: Secret, ctx: CdkContext) {
     const m = ctx.mod('aws-secretsmanager');
     const id = ctx.id(c, 'Secret');
-    const props: Record<string, TsValue> = { description: c.config.description, encryptionKey: ctx.key(), generateSecretString: { passwordLength: 48, excludePunctuation: true } };
+    const props: Record<string, TsValue> = { description: c.config.description, encryptionKey: ctx.key(), generateSecretString: { passwordLength: 48, excludePunctuation: true }, removalPolicy: code('cdk.RemovalPolicy.RETAIN') };
     ctx.comment(`${c.id}: ${c.description ?? c.name ?? 'secret'}`);
     ctx.construct(c, id, (s, cid) => `new ${m}.Secret(${s}, ${cid}, ${print(props, 2)})`, ctx.key()?.deps ?? [], [], 'secret');
     if (!ctx.cmk) ctx.ack(id, 'The design uses AWS managed keys (security.encryptionKeys: aws-managed): the secret is encrypted with aws/secretsmanager', 'HIPAA.Security-SecretsManagerUsingKMSKey', 'PCI.DSS.321-SecretsManagerUsingKMSKey');

@@ -69,7 +69,7 @@ export const cognito = emitter('cognito', {
         Description: `${p.name} sign-in credentials for ${c.id}: put the values issued by ${p.name} here`,
         KmsKeyId: ctx.keyArn(),
         GenerateSecretString: { SecretStringTemplate: JSON.stringify(Object.fromEntries(p.fields.slice(0, -1).map((f) => [f, 'set-after-deploy']))), GenerateStringKey: p.fields[p.fields.length - 1]!, PasswordLength: 32, ExcludePunctuation: true },
-      });
+      }, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
       ctx.ack(secret, `Credentials issued by ${p.name}; they rotate when ${p.name} reissues them`, 'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'PCI.DSS.321-SecretsManagerRotationEnabled');
       ctx.add(c, ctx.id(c, `${p.name}Provider`), 'AWS::Cognito::UserPoolIdentityProvider', {
         UserPoolId: ref(pool),

@@ -19,7 +19,7 @@ export const documentdb = emitter('documentdb', {
       Description: `Master credentials of ${c.id}`,
       KmsKeyId: ctx.keyArn(),
       GenerateSecretString: { SecretStringTemplate: '{"username":"docdbadmin"}', GenerateStringKey: 'password', PasswordLength: 40, ExcludeCharacters: '"@/\\:;+%' },
-    });
+    }, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     ctx.ack(secret, 'Master password of a DocumentDB cluster: rotating it needs a rotation function inside the VPC; rotate it with the DocumentDB rotation template when the cluster is live', 'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'PCI.DSS.321-SecretsManagerRotationEnabled');
     const subnets = ctx.add(c, ctx.id(c, 'SubnetGroup'), 'AWS::DocDB::DBSubnetGroup', { DBSubnetGroupDescription: `Subnets of ${c.id}`, SubnetIds: ctx.dataSubnets() });
     const family = `docdb${cfg.engineVersion.split('.')[0]}.0`;

@@ -17,7 +17,7 @@ export const secretsManager = emitter('secrets-manager', {
       Description: c.config.description,
       KmsKeyId: ctx.keyArn(),
       GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
-    });
+    }, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     if (!ctx.cmk) ctx.ack(id, 'The design uses AWS managed keys (security.encryptionKeys: aws-managed): the secret is encrypted with aws/secretsmanager', 'HIPAA.Security-SecretsManagerUsingKMSKey', 'PCI.DSS.321-SecretsManagerUsingKMSKey');
     if (c.config.rotationDays === 0) {
       ctx.ack(id, `rotationDays is 0 in the design: ${c.config.description} is issued by a third party and rotated with it`, 'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'PCI.DSS.321-SecretsManagerRotationEnabled');

@@ -763,6 +763,7 @@ export class ShopApiStack extends cdk.Stack {
     const stripeKeySecret = new secretsmanager.Secret(stripeKeyScope, 'Secret', {
         description: 'Stripe secret API key',
         generateSecretString: { passwordLength: 48, excludePunctuation: true },
+        removalPolicy: cdk.RemovalPolicy.RETAIN,
       });
 
     const apiExecutionRolePolicy = new iam.ManagedPolicy(apiScope, 'ExecutionRolePolicy', {

@@ -1002,6 +1002,7 @@ export class KitchenSinkStack extends cdk.Stack {
         description: 'Third-party API key',
         encryptionKey: cmk,
         generateSecretString: { passwordLength: 48, excludePunctuation: true },
+        removalPolicy: cdk.RemovalPolicy.RETAIN,
       });
 
     // table: table
@@ -3229,6 +3230,8 @@ export class KitchenSinkStack extends cdk.Stack {
 
     const docdbSecurityGroup = new ec2.CfnSecurityGroup(docdbScope, 'SecurityGroup', { groupDescription: 'Document database docdb: port 27017 from its clients only', vpcId: vpc.ref });
 
+    docdbSecret.applyRemovalPolicy(cdk.RemovalPolicy.RETAIN);
+
     acknowledge(docdbSecret, 'Master password of a DocumentDB cluster: rotating it needs a rotation function inside the VPC; rotate it with the DocumentDB rotation template when the cluster is live', 'AwsSolutions-SMG4');
 
     const docdbSubnetGroup = new docdb.CfnDBSubnetGroup(docdbScope, 'SubnetGroup', {
@@ -4155,6 +4158,8 @@ export class KitchenSinkStack extends cdk.Stack {
           excludePunctuation: true,
         },
       });
+
+    usersGoogleCredentials.applyRemovalPolicy(cdk.RemovalPolicy.RETAIN);
 
     acknowledge(usersGoogleCredentials, 'Credentials issued by Google; they rotate when Google reissues them', 'AwsSolutions-SMG4');
 

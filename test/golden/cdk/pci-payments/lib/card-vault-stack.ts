@@ -665,6 +665,7 @@ export class CardVaultStack extends cdk.Stack {
         description: 'Envelope key material for card numbers',
         encryptionKey: cmk,
         generateSecretString: { passwordLength: 48, excludePunctuation: true },
+        removalPolicy: cdk.RemovalPolicy.RETAIN,
       });
 
     // settlements: Settlement queue

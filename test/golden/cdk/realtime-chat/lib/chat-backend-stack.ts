@@ -352,6 +352,8 @@ export class ChatBackendStack extends cdk.Stack {
         },
       });
 
+    authGoogleCredentials.applyRemovalPolicy(cdk.RemovalPolicy.RETAIN);
+
     acknowledge(authGoogleCredentials, 'Credentials issued by Google; they rotate when Google reissues them', 'AwsSolutions-SMG4');
 
     const authGoogleProvider = new cognito.CfnUserPoolIdentityProvider(authScope, 'GoogleProvider', {
