@@ -61,6 +61,7 @@ export const lambda: Emitter<'lambda'> = {
     const dir = artifactsDir(ctx);
     const pkg = tpl`${dir}/${c.id}.zip`;
 
+    // Only names, endpoints and ARNs live here (secrets stay in Secrets Manager), so Lambda's own key encrypts them.
     const env: Record<string, Value> = { ...cfg.environment, ...envFor(ctx, c, (t) => ctx.envOf(t, c)) };
     const dependsOn = [raw(logs), raw(`aws_iam_role_policy.${ctx.n(c.id, 'baseline')}`)];
     ctx.resource(file, 'aws_lambda_function', n, {
@@ -76,7 +77,6 @@ export const lambda: Emitter<'lambda'> = {
       source_code_hash: raw(`filebase64sha256(${pkg.text})`),
       reserved_concurrent_executions: cfg.reservedConcurrency,
       publish: cfg.provisionedConcurrency > 0 ? true : undefined,
-      kms_key_arn: Object.keys(env).length ? ctx.kms() : undefined,
       ephemeral_storage: blk('ephemeral_storage', { size: cfg.ephemeralStorageMb }),
       environment: Object.keys(env).length ? blk('environment', { variables: obj(env) }) : undefined,
       tracing_config: blk('tracing_config', { mode: tracing ? 'Active' : 'PassThrough' }),

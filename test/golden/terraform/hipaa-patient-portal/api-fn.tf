@@ -43,7 +43,6 @@ resource "aws_lambda_function" "api_fn" {
   timeout          = 15
   filename         = "${var.artifacts_dir}/api-fn.zip"
   source_code_hash = filebase64sha256("${var.artifacts_dir}/api-fn.zip")
-  kms_key_arn      = aws_kms_key.main.arn
 
   ephemeral_storage {
     size = 512

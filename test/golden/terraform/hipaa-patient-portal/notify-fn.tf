@@ -43,7 +43,6 @@ resource "aws_lambda_function" "notify_fn" {
   timeout          = 30
   filename         = "${var.artifacts_dir}/notify-fn.zip"
   source_code_hash = filebase64sha256("${var.artifacts_dir}/notify-fn.zip")
-  kms_key_arn      = aws_kms_key.main.arn
 
   ephemeral_storage {
     size = 512

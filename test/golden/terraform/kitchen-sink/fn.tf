@@ -20,7 +20,6 @@ resource "aws_lambda_function" "fn" {
   timeout          = 25
   filename         = "${var.artifacts_dir}/fn.zip"
   source_code_hash = filebase64sha256("${var.artifacts_dir}/fn.zip")
-  kms_key_arn      = aws_kms_key.main.arn
 
   ephemeral_storage {
     size = 512

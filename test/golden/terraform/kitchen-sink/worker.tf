@@ -40,7 +40,6 @@ resource "aws_lambda_function" "worker" {
   timeout          = 60
   filename         = "${var.artifacts_dir}/worker.zip"
   source_code_hash = filebase64sha256("${var.artifacts_dir}/worker.zip")
-  kms_key_arn      = aws_kms_key.main.arn
 
   ephemeral_storage {
     size = 512

@@ -44,7 +44,6 @@ resource "aws_lambda_function" "tokenize_fn" {
   filename                       = "${var.artifacts_dir}/tokenize-fn.zip"
   source_code_hash               = filebase64sha256("${var.artifacts_dir}/tokenize-fn.zip")
   reserved_concurrent_executions = 200
-  kms_key_arn                    = aws_kms_key.main.arn
 
   ephemeral_storage {
     size = 512
