@@ -1,3 +1,4 @@
+import type { Component } from '../../../model/components.js';
 import { alarmAndWidget, arn, logGroup, sameAccount } from '../common.js';
 import type { TfContext } from '../context.js';
 import type { Emitter } from '../emitter.js';
@@ -53,11 +54,14 @@ export const cognito: Emitter<'cognito'> = {
     const email = cfg.signInAliases.includes('email');
     const phone = cfg.signInAliases.includes('phone');
     const attrs = [...(email ? ['email'] : []), ...(phone ? ['phone_number'] : [])];
-    const edges = ctx.out(c.id, 'trigger', 'invoke').filter((x) => x.to.service === 'lambda');
-    const triggers = edges.filter((x, i) => edges.findIndex((y) => y.to.id === x.to.id) === i);
+    const fns = ctx
+      .out(c.id, 'trigger', 'invoke')
+      .map((x) => x.to)
+      .filter((t): t is Extract<Component, { service: 'lambda' }> => t.service === 'lambda');
+    const triggers = fns.filter((f, i) => fns.findIndex((g) => g.id === f.id) === i);
     const lambdaConfig: Body = {};
-    if (triggers[0]) lambdaConfig.post_confirmation = lambdaArn(ctx, triggers[0].to as never);
-    if (triggers[1]) lambdaConfig.pre_token_generation = lambdaArn(ctx, triggers[1].to as never);
+    if (triggers[0]) lambdaConfig.post_confirmation = lambdaArn(ctx, triggers[0]);
+    if (triggers[1]) lambdaConfig.pre_token_generation = lambdaArn(ctx, triggers[1]);
     // Verifying phone numbers sends SMS, which Cognito does through SNS with a role of the pool's own.
     const externalId = `${ctx.a.name}-${c.id}`;
     const sms = phone
@@ -73,7 +77,7 @@ export const cognito: Emitter<'cognito'> = {
           sns_region: raw('var.region'),
         })
       : undefined;
-    for (const t of triggers.slice(2)) ctx.note(`Cognito ${c.id} triggers ${t.to.id}: attach it to the Lambda trigger it should handle in lambda_config (post confirmation and pre token generation are taken).`);
+    for (const t of triggers.slice(2)) ctx.note(`Cognito ${c.id} triggers ${t.id}: attach it to the Lambda trigger it should handle in lambda_config (post confirmation and pre token generation are taken).`);
     ctx.resource(file, 'aws_cognito_user_pool', n, {
       name: ctx.awsName([c.id], { max: 128 }),
       user_pool_tier: cfg.featurePlan,
