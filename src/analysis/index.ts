@@ -8,5 +8,7 @@ export type { AnalyzeInput, AnalyzeResult } from './analyze.js';
 export type { AskField } from './questions.js';
 export { selectServices } from './select/select.js';
 export type { PriorDecision, SelectOptions, SelectResult } from './select/select.js';
+export { TRADE_OFF_RULES } from './select/trade-offs.js';
+export type { DesignAcknowledgement, TradeOffRule } from './select/trade-offs.js';
 export { compareOptions } from './compare.js';
 export type { ComparisonRow, CompareResult } from './compare.js';

@@ -193,13 +193,15 @@ export function rankQuestions(d: Draft, facts: Facts): { questions: OpenQuestion
       field: 'workload.features',
     });
   }
-  if (!d.workload.features.some((f) => f.startsWith('alerts-to:')) && !onlyStatic(d)) {
+  // Every generated design carries alarms and an alarm topic; who receives them is the one input only the user has,
+  // and without it the review reports the alarms as going nowhere.
+  if (!d.workload.features.some((f) => f.startsWith('alerts-to:'))) {
     c.push({
       id: 'q-alarms',
-      weight: 15,
-      question: 'Who should alarms notify (an email address or on-call tool)?',
-      whyItMatters: 'Alarms without a recipient are silent.',
-      affects: ['observability'],
+      weight: 75,
+      question: 'Who should receive alarms? Give an email address (for example "alarms go to oncall@example.com"), or plan to subscribe your on-call tool to the alarm topic.',
+      whyItMatters: 'The generated alarms (errors, throttles, saturation, failed deliveries) all notify one SNS topic; until someone is subscribed to it, failures are found by users first.',
+      affects: ['observability', 'alerting'],
       field: 'workload.features',
     });
   }

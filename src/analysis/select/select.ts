@@ -36,6 +36,8 @@ import { onlyStatic, planDr, planNetwork, planObservability } from './platform.j
 import type { DrPlan } from './platform.js';
 import { decide } from './score.js';
 import type { NeedSpec } from './score.js';
+import { acceptTradeOff, TRADE_OFF_RULES } from './trade-offs.js';
+import type { DesignAcknowledgement } from './trade-offs.js';
 
 export type { PriorDecision } from './context.js';
 
@@ -152,7 +154,7 @@ const SQL_STORES = new Set(['aurora', 'rds', 'documentdb', 'elasticache', 'opens
 class Builder {
   dr!: DrPlan;
   /** Review findings the design accepts on purpose, each with the reason (shown as acknowledged, never hidden). */
-  readonly acknowledgements: Array<{ rule: string; reason: string; component?: string }> = [];
+  readonly acknowledgements: DesignAcknowledgement[] = [];
   private compute: string | undefined;
   private computeDecision: Decision | undefined;
   private computeId: string | undefined;
@@ -216,10 +218,6 @@ class Builder {
     const web = this.d.add({ id: 'web', service: 's3', name: spa ? 'Web app files' : 'Site files', description: 'Built front-end files, private, served only through CloudFront', config: { purpose: 'static-site', versioning: true } }, decision);
     const cdn = this.d.add({ id: 'cdn', service: 'cloudfront', name: spa ? 'Web app CDN' : 'Site CDN', config: { defaultRootObject: 'index.html', spaFallback: spa } }, decision);
     this.d.connect(cdn, web, 'route', spa ? 'web app' : 'static pages');
-    if (decision && onlyStatic(this.ctx) && !this.ctx.regulated) {
-      decision.rationale += ' No AWS WAF: public static content behind a CDN, and a web ACL would cost more than the site itself.';
-      this.acknowledgements.push({ rule: 'WA-SEC-1', component: cdn, reason: 'Public marketing pages with no data behind them; CloudFront absorbs floods and a web ACL would cost more than the whole site.' });
-    }
   }
 
   private api(contactOnly: boolean): void {
@@ -267,7 +265,11 @@ class Builder {
     switch (front.chosen) {
       case 'apigateway-http':
         this.frontId = d.add({ id: contactOnly ? 'form-api' : 'api', service: 'apigateway-http', name: contactOnly ? 'Contact form API' : 'HTTP API', config: { authorizer, throttleRateLimit: throttle, throttleBurstLimit: burst, ...(contactOnly ? { routes: ['POST /contact'] } : {}) } }, front.decision);
-        if (contactOnly) this.acknowledgements.push({ rule: 'WA-SEC-2', component: this.frontId, reason: `A public contact form must accept anonymous posts; the route is throttled to ${throttle} requests/s and only sends an email.` });
+        if (contactOnly) {
+          acceptTradeOff(this.acknowledgements, front.decision, `The form is public on purpose: visitors post without signing in, so the route has no authorizer, is throttled to ${throttle} requests/s and can only send an email.`, [
+            { rule: TRADE_OFF_RULES.publicApi, component: this.frontId, reason: `A public contact form must accept anonymous posts; the route is throttled to ${throttle} requests/s and only sends an email.` },
+          ]);
+        }
         break;
       case 'apigateway-rest':
         this.frontId = d.add({ id: 'api', service: 'apigateway-rest', name: 'REST API', config: { authorizer, throttleRateLimit: throttle, throttleBurstLimit: burst } }, front.decision);
@@ -663,7 +665,9 @@ class Builder {
       if (api.chosen === 'apigateway-http' || api.chosen === 'apigateway-rest') {
         const rate = Math.min(10_000, Math.max(100, Math.ceil(rps * 2)));
         const front = d.add({ id: 'collector', service: api.chosen, name: 'Event collector', config: { authorizer: 'none', throttleRateLimit: rate, throttleBurstLimit: Math.min(5000, rate * 2) } }, api.decision);
-        this.acknowledgements.push({ rule: 'WA-SEC-2', component: front, reason: 'Anonymous page-view and click events from public pages and apps; the collector validates and throttles them and can only append to the stream.' });
+        acceptTradeOff(this.acknowledgements, api.decision, `The collector is public on purpose: browsers and apps send events anonymously, so it has no authorizer, is throttled to ${fmt(rate)} requests/s and can only append to the stream.`, [
+          { rule: TRADE_OFF_RULES.publicApi, component: front, reason: 'Anonymous page-view and click events from public pages and apps; the collector validates and throttles them and can only append to the stream.' },
+        ]);
         producer = d.add({ id: 'collector-fn', service: 'lambda', name: 'Event collector', config: { runtime: ctx.runtime, memoryMb: 256, timeoutSeconds: 10 } }, api.decision);
         d.connect(front, producer, 'invoke', 'client events');
       }
@@ -788,21 +792,32 @@ class Builder {
     for (const u of users) d.connect(u, id, 'read');
   }
 
+  /**
+   * AWS WAF in front of the public entry points when the workload calls for it (regulation, a store, tenants,
+   * partners) or personal data passes through them, which the review rates high when unprotected. Distributions that
+   * only hand out stored files go without one where that is right for the requirements (a public static site, a
+   * tight budget), recorded as an accepted trade-off.
+   */
   private waf(): void {
     const { ctx, d } = this;
     const reason = wafReason(ctx);
-    if (!reason) return;
-    const regional = d.components.filter((c) => (c.service === 'alb' && c.config.scheme !== 'internal') || c.service === 'apigateway-rest' || c.service === 'appsync').map((c) => c.id);
-    const edge = d.components.filter((c) => c.service === 'cloudfront' && (ctx.regulated || ctx.has('ecommerce'))).map((c) => c.id);
-    const ingress = this.compute === 'eks';
-    if (!regional.length && !edge.length && !ingress) return;
+    const personal = PERSONAL.has(ctx.req.data.classification);
+    const need = reason ?? (personal ? 'personal data passes through the public entry points' : undefined);
+    const regional = need ? d.components.filter((c) => (c.service === 'alb' && c.config.scheme !== 'internal') || c.service === 'apigateway-rest' || c.service === 'appsync').map((c) => c.id) : [];
+    const edge: string[] = [];
+    for (const cdn of d.byService('cloudfront')) {
+      if (ctx.regulated || ctx.has('ecommerce')) edge.push(cdn.id);
+      else if (!this.waiveEdgeWaf(cdn, personal) && personal) edge.push(cdn.id);
+    }
+    const ingress = this.compute === 'eks' && need !== undefined;
+    if (!need || (!regional.length && !edge.length && !ingress)) return;
     const spec: NeedSpec = {
       id: 'edge-protection',
       layer: 'security',
       need: 'web application firewall',
       candidates: ['waf'],
-      basedOn: ['compliance', 'workload.patterns', 'traffic.peakRps'],
-      fit: () => ({ fit: 90, pros: [`needed because ${reason}`, 'managed rules block common exploits and known bad inputs; a rate rule slows abusive clients'] }),
+      basedOn: ['compliance', 'workload.patterns', 'traffic.peakRps', ...(reason ? [] : ['data.classification'])],
+      fit: () => ({ fit: 90, pros: [`needed because ${need}`, 'managed rules block common exploits and known bad inputs; a rate rule slows abusive clients'] }),
     };
     const { chosen, decision } = this.pick(spec);
     if (chosen !== 'waf') return;
@@ -813,11 +828,15 @@ class Builder {
       for (const t of regional) d.connect(id, t, 'protect');
     }
     if (edge.length) {
-      const id = d.add({ id: 'edge-waf', service: 'waf', name: 'Edge web ACL', config: { scope: 'CLOUDFRONT', protects: edge, managedRuleGroups: groups.filter((g) => g !== 'AWSManagedRulesSQLiRuleSet') } }, decision);
+      // Media views come in bursts and many mobile users share a carrier's IP address: the default 2,000 requests per
+      // 5 minutes per IP would block real users of a media distribution.
+      const media = edge.some((t) => d.outgoing(t).some((c) => c.kind === 'route' && d.get(c.to)?.config.purpose === 'media'));
+      const id = d.add({ id: 'edge-waf', service: 'waf', name: 'Edge web ACL', config: { scope: 'CLOUDFRONT', protects: edge, managedRuleGroups: groups.filter((g) => g !== 'AWSManagedRulesSQLiRuleSet'), ...(media ? { rateLimitPer5Min: 10_000 } : {}) } }, decision);
       for (const t of edge) d.connect(id, t, 'protect');
+      if (media && decision) decision.rationale += ' The edge rate rule allows 10,000 requests per 5 minutes per IP address, because media views come in bursts and mobile users share carrier addresses.';
     }
     const http = d.components.filter((c) => c.service === 'apigateway-http');
-    if (http.length) {
+    if (reason && http.length) {
       ctx.conflicts.push({
         id: 'c-waf-http-api',
         description: `AWS WAF is needed (${reason}), but ${http.map((c) => c.id).join(', ')} ${http.length > 1 ? 'are HTTP APIs, which' : 'is an HTTP API, which'} cannot be associated with a web ACL.`,
@@ -825,6 +844,35 @@ class Builder {
         options: ['Use a REST API (apigateway-rest) behind the web ACL.', 'Put CloudFront with a web ACL in front of the HTTP API.', 'Accept the risk and acknowledge the review finding.'],
       });
     }
+  }
+
+  /**
+   * A distribution that only hands out files from private buckets has no application code behind it for WAF rules
+   * to protect. It goes without a web ACL when the site is public pages only, or when personal data and a tight
+   * budget meet (the web ACL bills per request on every file view): the trade-off is acknowledged with its reason
+   * and explained in the decision that placed the distribution. Returns whether it was waived.
+   */
+  private waiveEdgeWaf(cdn: DraftComponent, personal: boolean): boolean {
+    const { ctx, d } = this;
+    const origins = d.outgoing(cdn.id).filter((c) => c.kind === 'route').map((c) => d.get(c.to));
+    if (!origins.length || !origins.every((o) => o?.service === 's3')) return false;
+    const decision = d.decisions.find((x) => x.components.includes(cdn.id));
+    if (onlyStatic(ctx)) {
+      acceptTradeOff(this.acknowledgements, decision, 'No AWS WAF: public static content behind a CDN, and a web ACL would cost more than the site itself.', [
+        { rule: TRADE_OFF_RULES.noWebAcl, component: cdn.id, reason: 'Public marketing pages with no data behind them; CloudFront absorbs floods and a web ACL would cost more than the whole site.' },
+      ]);
+      return true;
+    }
+    if (!personal || !ctx.tight) return false;
+    const purposes = new Set(origins.map((o) => String(o!.config.purpose ?? 'general')));
+    const what = purposes.size === 1 && purposes.has('media') ? 'uploaded images and videos' : purposes.size === 1 && purposes.has('static-site') ? 'the built web app files' : 'stored files';
+    acceptTradeOff(
+      this.acknowledgements,
+      decision,
+      `No AWS WAF on ${cdn.id}: it only hands out ${what} from a private bucket, with no application code behind it for managed rules to protect, and with a tight budget a web ACL billed on every view is not worth its cost; add one if scraping or request floods show up.`,
+      [{ rule: TRADE_OFF_RULES.noWebAcl, component: cdn.id, reason: `Serves only ${what} from a private S3 bucket through origin access control: no application code behind it for WAF rules to protect, AWS Shield Standard on CloudFront absorbs network-layer floods, and the budget is tight (a web ACL bills per request on every view).` }],
+    );
+    return true;
   }
 
   private dnsAndCertificates(): void {
@@ -932,12 +980,7 @@ class Builder {
     const az = ctx.multiAz
       ? `Multi-AZ because the target is ${ctx.availability} %: every tier spans Availability Zones.`
       : `Single-AZ database tiers: ${ctx.availability} % allows the minutes a restore or restart takes, and saves the standby cost.`;
-    if (!ctx.multiAz) {
-      const reason = `The availability target is ${ctx.availability} % (below 99.9 %): a restart or point-in-time restore fits the downtime it allows, so a standby in a second AZ is not worth its cost.`;
-      this.acknowledgements.push({ rule: 'AP-SPOF-3', reason });
-      for (const c of d.components.filter((x) => ['aurora', 'rds', 'documentdb', 'opensearch', 'elasticache'].includes(x.service))) this.acknowledgements.push({ rule: 'AP-SPOF-1', component: c.id, reason });
-    }
-    d.decision({
+    const decision = d.decision({
       id: 'd-data-recovery',
       layer: 'data',
       need: 'backup and disaster recovery',
@@ -948,6 +991,14 @@ class Builder {
       alternatives: [],
       basedOn: this.dr.basedOn,
     });
+    if (!ctx.multiAz) {
+      const reason = `The availability target is ${ctx.availability} % (below 99.9 %): a restart or point-in-time restore fits the downtime it allows, so a standby in a second AZ is not worth its cost.`;
+      const single = d.components.filter((x) => ['aurora', 'rds', 'documentdb', 'opensearch', 'elasticache'].includes(x.service));
+      acceptTradeOff(this.acknowledgements, decision, `Accepted at this target: no standby in a second Availability Zone${single.length ? ` for ${single.map((c) => c.id).join(', ')}` : ''}.`, [
+        { rule: TRADE_OFF_RULES.singleAz, reason },
+        ...single.map((c) => ({ rule: TRADE_OFF_RULES.singleInstanceStore, component: c.id, reason })),
+      ]);
+    }
   }
 }
 
@@ -969,6 +1020,9 @@ function fargateService(ctx: Ctx): Record<string, unknown> {
   const max = Math.max(desired + 1, Math.ceil((ctx.peakRps * 2) / perTask), 4);
   return { mode: 'service', cpu: '1024', memoryMb: 2048, desiredCount: desired, minCount: min, maxCount: max, targetCpuPercent: ctx.p99 !== undefined && ctx.p99 <= 200 ? 55 : 60 };
 }
+
+/** Classifications for which the review rates an unprotected public entry point high. */
+const PERSONAL: ReadonlySet<string> = new Set(['pii', 'phi', 'pci']);
 
 const CLASS_LABELS: Record<string, string> = { public: 'public content', internal: 'internal data', confidential: 'confidential business data', pii: 'personal data', phi: 'health data (PHI)', pci: 'cardholder data' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRequirements, answersToFields } from '../../../src/analysis/index.js';
+import { analyzeRequirements, answersToFields, selectServices } from '../../../src/analysis/index.js';
 import { isUserError } from '../../../src/shared/errors.js';
 
 const analyze = (description: string, fields?: Record<string, unknown>) => analyzeRequirements({ description, fields }).requirements;
@@ -75,6 +75,18 @@ describe('open questions', () => {
   it('drops questions the brief answers', () => {
     const ids = analyze('A REST API for 500 daily users in us-east-2, 99.9% availability, RPO 1 hour, RTO 4 hours, budget $300 a month.').openQuestions.map((q) => q.id);
     for (const id of ['q-load', 'q-region', 'q-availability', 'q-rpo-rto', 'q-budget']) expect(ids).not.toContain(id);
+  });
+
+  it('asks who receives alarms, near the top, until the brief names someone', () => {
+    const chat = analyze('A real-time chat app for 50,000 daily users in us-east-1; users sign in with Google.').openQuestions;
+    const q = chat.find((x) => x.id === 'q-alarms')!;
+    expect(q.question).toMatch(/^Who should receive alarms\?/);
+    expect(q.priority).toBeLessThanOrEqual(3);
+    // A static site still gets alarms (CloudFront, the form handler), so it is asked too.
+    expect(analyze('A static marketing website with a contact form that emails sales.').openQuestions.map((x) => x.id)).toContain('q-alarms');
+    const answered = analyzeRequirements({ description: 'A real-time chat app for 50,000 daily users in us-east-1. Alarms go to oncall@example.com.' }).requirements;
+    expect(answered.openQuestions.map((x) => x.id)).not.toContain('q-alarms');
+    expect(selectServices(answered).architecture.observability.alarmEmail).toBe('oncall@example.com');
   });
 
   it('folds elicitation answers into fields', () => {

@@ -97,6 +97,42 @@ describe('security and accepted trade-offs', () => {
   });
 });
 
+describe('edge protection follows the data and the budget', () => {
+  const CHAT = 'A real-time chat app for 50,000 daily users in us-east-1; users sign in with Google and share photos and videos';
+  const protectedBy = (out: ReturnType<typeof selectServices>) => out.architecture.connections.filter((c) => c.kind === 'protect').map((c) => `${c.from}->${c.to}`);
+
+  it('puts a web ACL in front of a media CDN that serves personal data, sized for bursts of media views', () => {
+    const out = design(CHAT);
+    expect(out.architecture.dataClassification).toBe('pii');
+    expect(protectedBy(out)).toEqual(['edge-waf->media-cdn']);
+    expect(out.architecture.components.find((c) => c.id === 'edge-waf')?.config).toMatchObject({ scope: 'CLOUDFRONT', rateLimitPer5Min: 10_000 });
+    expect(decision(out, 'd-security-edge-protection').rationale).toContain('personal data');
+    expect(out.architecture.acknowledgements).toEqual([]);
+    // The HTTP API is not something a web ACL can guard, and nothing in this design makes that a conflict.
+    expect(out.conflicts.map((c) => c.id)).not.toContain('c-waf-http-api');
+  });
+
+  it('on a tight budget accepts the media CDN without one, and says so in the media decision', () => {
+    const out = design(`${CHAT}. Budget is tight.`);
+    expect(services(out)).not.toContain('waf');
+    expect(out.architecture.acknowledgements).toEqual([{ rule: 'WA-SEC-1', component: 'media-cdn', reason: expect.stringMatching(/private S3 bucket.*budget is tight/) }]);
+    expect(decision(out, 'd-edge-media-cdn').rationale).toMatch(/No AWS WAF on media-cdn: .*tight budget.*\(acknowledged review finding WA-SEC-1\)\.$/);
+  });
+
+  it('protects a public load balancer or REST API that carries personal data, whatever the budget', () => {
+    const alb = design('A REST API for a fitness app storing users\' personal data, 300 requests per second, the team runs containers, us-east-1. Budget is tight.');
+    expect(protectedBy(alb)).toEqual(['api-waf->lb']);
+    expect(alb.architecture.acknowledgements).toEqual([]);
+  });
+
+  it('leaves a CDN for internal data alone: nothing to protect, nothing to acknowledge', () => {
+    const out = design('A web app (single page app) with a REST API for 2,000 daily employees of our company in us-east-1.', { data: { classification: 'internal' } });
+    expect(services(out)).toContain('cloudfront');
+    expect(services(out)).not.toContain('waf');
+    expect(out.architecture.acknowledgements.filter((a) => a.rule === 'WA-SEC-1')).toEqual([]);
+  });
+});
+
 describe('hard limits', () => {
   it('a 40-minute job is not a Lambda', () => {
     const out = design('Nightly ETL of 300 GB of partner CSV files into a warehouse; the longest job takes 40 minutes.');

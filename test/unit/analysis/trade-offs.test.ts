@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeRequirements, selectServices, TRADE_OFF_RULES } from '../../../src/analysis/index.js';
+import { acceptTradeOff } from '../../../src/analysis/select/trade-offs.js';
+import type { DesignAcknowledgement } from '../../../src/analysis/select/trade-offs.js';
+import type { Architecture, Decision } from '../../../src/model/index.js';
+import { MODEL_RULES_BY_ID, reviewModel } from '../../../src/review/index.js';
+
+const design = (description: string) => selectServices(analyzeRequirements({ description }).requirements).architecture;
+const failing = (a: Architecture) =>
+  reviewModel(a, { frameworks: ['well-architected', 'anti-patterns', ...a.compliance.filter((c) => c === 'hipaa' || c === 'pci-dss')] }).findings.filter(
+    (f) => !f.acknowledged && (f.severity === 'high' || f.severity === 'critical'),
+  );
+const withoutAcks = (a: Architecture): Architecture => ({ ...a, acknowledgements: [], components: a.components.map((c) => ({ ...c, acknowledgements: [] })) });
+
+const CHAT = 'A real-time chat app for 50,000 daily users in us-east-1; users sign in with Google and share photos and videos; we keep history for 90 days';
+const SITE = 'A static marketing website with a contact form that emails sales.';
+const TOOL = 'An internal admin tool for 60 employees with PostgreSQL.';
+
+describe('the review rules selection acknowledges', () => {
+  it('are rules the reviewer has, under the same ids, with the meaning each key names', () => {
+    const titles: Record<keyof typeof TRADE_OFF_RULES, RegExp> = {
+      noWebAcl: /without a WAF/,
+      publicApi: /without authentication/,
+      singleInstanceStore: /Single-instance data store/,
+      singleAz: /one Availability Zone/,
+    };
+    for (const [key, id] of Object.entries(TRADE_OFF_RULES) as Array<[keyof typeof TRADE_OFF_RULES, string]>) {
+      const rule = MODEL_RULES_BY_ID.get(id);
+      expect(rule, `${key}: no review rule ${id}`).toBeDefined();
+      expect(rule!.title, `${key} -> ${id}`).toMatch(titles[key]);
+    }
+  });
+
+  // Each acknowledgement must carry weight: take it away and the same design fails the review on exactly that rule.
+  it.each([
+    ['a media CDN on a tight budget', `${CHAT}. Budget is tight.`, [`${TRADE_OFF_RULES.noWebAcl}:media-cdn`]],
+    ['a public contact form', SITE, [`${TRADE_OFF_RULES.publicApi}:form-api`]],
+    ['a single-AZ internal tool', TOOL, [`${TRADE_OFF_RULES.singleAz}:`, `${TRADE_OFF_RULES.singleInstanceStore}:db`]],
+  ])('%s: acknowledged, and failing without the acknowledgement', (_label, brief, expected) => {
+    const a = design(brief);
+    expect(a.acknowledgements.map((x) => `${x.rule}:${x.component ?? ''}`)).toEqual(expect.arrayContaining(expected));
+    expect(failing(a)).toEqual([]);
+    expect(failing(withoutAcks(a)).map((f) => `${f.rule}:${f.component ?? ''}`)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('only uses the ids of the constant', () => {
+    const ids = new Set<string>(Object.values(TRADE_OFF_RULES));
+    for (const brief of [`${CHAT}. Budget is tight.`, SITE, TOOL, 'A clickstream pipeline for 2,000 events per second from our web pages with live dashboards.']) {
+      for (const ack of design(brief).acknowledgements) expect(ids.has(ack.rule), ack.rule).toBe(true);
+    }
+  });
+});
+
+describe('acceptTradeOff', () => {
+  const decision = (): Decision => ({ id: 'd-edge-media-cdn', layer: 'edge', need: 'media delivery', chosen: 'cloudfront', components: ['media-cdn'], score: 88, rationale: 'Amazon CloudFront: caches media.', alternatives: [], basedOn: [] });
+
+  it('records the acknowledgement and names the rule in the decision that made the trade-off', () => {
+    const acks: DesignAcknowledgement[] = [];
+    const d = decision();
+    acceptTradeOff(acks, d, 'No AWS WAF on media-cdn: it only serves stored files.', [{ rule: 'WA-SEC-1', component: 'media-cdn', reason: 'Serves only stored files from a private bucket.' }]);
+    expect(acks).toEqual([{ rule: 'WA-SEC-1', component: 'media-cdn', reason: 'Serves only stored files from a private bucket.' }]);
+    expect(d.rationale).toBe('Amazon CloudFront: caches media. No AWS WAF on media-cdn: it only serves stored files (acknowledged review finding WA-SEC-1).');
+  });
+
+  it('names every rule once, and never records the same acknowledgement twice', () => {
+    const acks: DesignAcknowledgement[] = [];
+    const d = decision();
+    const reason = 'The availability target is 99.5 %, below 99.9 %.';
+    acceptTradeOff(acks, d, 'Single-AZ.', [{ rule: 'AP-SPOF-3', reason }, { rule: 'AP-SPOF-1', component: 'db', reason }, { rule: 'AP-SPOF-1', component: 'cache', reason }]);
+    acceptTradeOff(acks, undefined, 'Again.', [{ rule: 'AP-SPOF-3', reason }]);
+    expect(acks.map((a) => `${a.rule}:${a.component ?? ''}`)).toEqual(['AP-SPOF-3:', 'AP-SPOF-1:db', 'AP-SPOF-1:cache']);
+    expect(d.rationale).toMatch(/Single-AZ \(acknowledged review findings AP-SPOF-3 and AP-SPOF-1\)\.$/);
+  });
+});
