@@ -207,6 +207,23 @@ class Builder {
     this.dnsAndCertificates();
     this.placeFunctions();
     this.applyDr();
+    this.quietSite();
+  }
+
+  /**
+   * A static site of files, DNS and certificates runs nothing an alarm could watch, and CloudFront publishes its
+   * metrics only in us-east-1: outside it the design has no alarms at all. That is right for public pages, so it is
+   * accepted on the hosting decision rather than padded with alarms on nothing.
+   */
+  private quietSite(): void {
+    const { ctx, d } = this;
+    const quiet = new Set(['s3', 'cloudfront', 'route53', 'acm', 'waf', 'cognito']);
+    if (!onlyStatic(ctx) || ctx.region === 'us-east-1' || ctx.featureValue('alerts-to') || !d.components.every((c) => quiet.has(c.service))) return;
+    const cdn = d.byService('cloudfront')[0];
+    const decision = d.decisions.find((x) => cdn && x.components.includes(cdn.id));
+    acceptTradeOff(this.acknowledgements, decision, `No CloudWatch alarms: the site runs no code, queue or database to watch, and CloudFront reports its metrics only in us-east-1, not ${ctx.region}; add a Route 53 health check or a synthetic canary if you want to be told when the site is down.`, [
+      { rule: TRADE_OFF_RULES.noAlerting, reason: `Static files behind CloudFront with no code, queue or database to alarm on; CloudFront metrics are only published in us-east-1, so nothing in ${ctx.region} can watch the distribution.` },
+    ]);
   }
 
   // --- edge and API ---------------------------------------------------------------------------------------------
@@ -857,14 +874,14 @@ class Builder {
     const origins = d.outgoing(cdn.id).filter((c) => c.kind === 'route').map((c) => d.get(c.to));
     if (!origins.length || !origins.every((o) => o?.service === 's3')) return false;
     const decision = d.decisions.find((x) => x.components.includes(cdn.id));
-    if (onlyStatic(ctx)) {
+    const purposes = new Set(origins.map((o) => String(o!.config.purpose ?? 'general')));
+    if (onlyStatic(ctx) && purposes.size === 1 && purposes.has('static-site')) {
       acceptTradeOff(this.acknowledgements, decision, 'No AWS WAF: public static content behind a CDN, and a web ACL would cost more than the site itself.', [
         { rule: TRADE_OFF_RULES.noWebAcl, component: cdn.id, reason: 'Public marketing pages with no data behind them; CloudFront absorbs floods and a web ACL would cost more than the whole site.' },
       ]);
       return true;
     }
     if (!personal || !ctx.tight) return false;
-    const purposes = new Set(origins.map((o) => String(o!.config.purpose ?? 'general')));
     const what = purposes.size === 1 && purposes.has('media') ? 'uploaded images and videos' : purposes.size === 1 && purposes.has('static-site') ? 'the built web app files' : 'stored files';
     acceptTradeOff(
       this.acknowledgements,

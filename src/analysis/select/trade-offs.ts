@@ -15,6 +15,8 @@ export const TRADE_OFF_RULES = {
   singleInstanceStore: 'AP-SPOF-1',
   /** Everything in one Availability Zone. */
   singleAz: 'AP-SPOF-3',
+  /** No one is alerted when something breaks (raised high only when nothing in the design carries an alarm). */
+  noAlerting: 'AP-MON-1',
 } as const;
 
 export type TradeOffRule = (typeof TRADE_OFF_RULES)[keyof typeof TRADE_OFF_RULES];

@@ -23,6 +23,7 @@ describe('the review rules selection acknowledges', () => {
       publicApi: /without authentication/,
       singleInstanceStore: /Single-instance data store/,
       singleAz: /one Availability Zone/,
+      noAlerting: /No one is alerted/,
     };
     for (const [key, id] of Object.entries(TRADE_OFF_RULES) as Array<[keyof typeof TRADE_OFF_RULES, string]>) {
       const rule = MODEL_RULES_BY_ID.get(id);
@@ -36,11 +37,26 @@ describe('the review rules selection acknowledges', () => {
     ['a media CDN on a tight budget', `${CHAT}. Budget is tight.`, [`${TRADE_OFF_RULES.noWebAcl}:media-cdn`]],
     ['a public contact form', SITE, [`${TRADE_OFF_RULES.publicApi}:form-api`]],
     ['a single-AZ internal tool', TOOL, [`${TRADE_OFF_RULES.singleAz}:`, `${TRADE_OFF_RULES.singleInstanceStore}:db`]],
+    ['a static site outside us-east-1, with nothing to alarm on', 'A static marketing website for our brand, hosted in eu-central-1.', [`${TRADE_OFF_RULES.noAlerting}:`]],
   ])('%s: acknowledged, and failing without the acknowledgement', (_label, brief, expected) => {
     const a = design(brief);
     expect(a.acknowledgements.map((x) => `${x.rule}:${x.component ?? ''}`)).toEqual(expect.arrayContaining(expected));
     expect(failing(a)).toEqual([]);
     expect(failing(withoutAcks(a)).map((f) => `${f.rule}:${f.component ?? ''}`)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('accepts a silent static site only where nothing can alarm', () => {
+    const rules = (a: Architecture) => a.acknowledgements.map((x) => x.rule);
+    // In us-east-1 the distribution has a 5xx alarm: only the recipient is missing, which the review reports as medium.
+    const east = design('A static marketing website for our brand, hosted in us-east-1.');
+    expect(rules(east)).not.toContain(TRADE_OFF_RULES.noAlerting);
+    expect(reviewModel(east).findings.find((f) => f.rule === 'AP-MON-1')?.severity).toBe('medium');
+    // A contact form brings a function and an API with alarms of their own.
+    expect(rules(design('A static marketing website in eu-central-1 with a contact form that emails sales.'))).not.toContain(TRADE_OFF_RULES.noAlerting);
+    // Someone named for alarms: nothing to accept.
+    expect(rules(design('A static marketing website in eu-central-1; alarms go to web@example.com.'))).not.toContain(TRADE_OFF_RULES.noAlerting);
+    const frankfurt = design('A static marketing website for our brand, hosted in eu-central-1.');
+    expect(frankfurt.decisions.find((d) => d.components.includes('cdn'))!.rationale).toMatch(/No CloudWatch alarms: .*eu-central-1.*\(acknowledged review findings? .*AP-MON-1.*\)/);
   });
 
   it('only uses the ids of the constant', () => {
