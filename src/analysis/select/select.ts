@@ -218,7 +218,7 @@ class Builder {
   private quietSite(): void {
     const { ctx, d } = this;
     const quiet = new Set(['s3', 'cloudfront', 'route53', 'acm', 'waf', 'cognito']);
-    if (!onlyStatic(ctx) || ctx.region === 'us-east-1' || ctx.featureValue('alerts-to') || !d.components.every((c) => quiet.has(c.service))) return;
+    if (!onlyStatic(ctx) || ctx.region === 'us-east-1' || planObservability(ctx).alarmEmail || !d.components.every((c) => quiet.has(c.service))) return;
     const cdn = d.byService('cloudfront')[0];
     const decision = d.decisions.find((x) => cdn && x.components.includes(cdn.id));
     acceptTradeOff(this.acknowledgements, decision, `No CloudWatch alarms: the site runs no code, queue or database to watch, and CloudFront reports its metrics only in us-east-1, not ${ctx.region}; add a Route 53 health check or a synthetic canary if you want to be told when the site is down.`, [
