@@ -739,7 +739,12 @@ export class Deriver {
       const io = L.requests * (RULES.ioPerWrite / (rw + 1) + (RULES.readCacheMissShare * rw) / (rw + 1));
       f.set('requestsPerMonth', io, `storage I/Os for ${fmt(L.requests)} requests at ${fmt(rw)} reads per write: ${RULES.ioPerWrite} per write, 1 per ${fmt(1 / RULES.readCacheMissShare)} reads`);
     } else f.set('requestsPerMonth', 10_000_000, 'default storage I/Os');
-    if (c.service === 'aurora' && c.config.capacity === 'serverless-v2') f.set('avgCapacityUnits', Math.max(c.config.minAcu, 2), `average ACUs: the larger of minAcu (${c.config.minAcu}) and 2`);
+    if (c.service === 'aurora' && c.config.capacity === 'serverless-v2') {
+      const qps = acc ? (acc.reads + acc.writes) / SECONDS_PER_MONTH : 0;
+      const byLoad = qps / RULES.queriesPerAcuSecond;
+      if (byLoad > Math.max(c.config.minAcu, RULES.minAverageAcu)) f.set('avgCapacityUnits', Math.min(c.config.maxAcu, byLoad), `average ACUs: ${fmt(qps)} queries/s / ${RULES.queriesPerAcuSecond} per ACU${byLoad > c.config.maxAcu ? `, capped at maxAcu ${c.config.maxAcu}` : ''}`);
+      else f.set('avgCapacityUnits', Math.max(c.config.minAcu, RULES.minAverageAcu), `average ACUs: the larger of minAcu (${c.config.minAcu}) and ${RULES.minAverageAcu}${acc ? ` (${fmt(qps)} queries/s need ${fmt(byLoad)} at ${RULES.queriesPerAcuSecond} per ACU)` : ''}`);
+    }
   }
 
   private s3(c: ComponentOfService<'s3'>, f: Filler): void {

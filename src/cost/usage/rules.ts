@@ -107,6 +107,9 @@ export const RULES = {
   /** Storage I/Os (Aurora Standard, DocumentDB): two per write; reads hit the buffer cache 90 % of the time. */
   ioPerWrite: 2,
   readCacheMissShare: 0.1,
+  /** Aurora Serverless v2: an ACU (2 GiB with its share of CPU) serves about 250 simple queries a second; 2 ACUs at least. */
+  queriesPerAcuSecond: 250,
+  minAverageAcu: 2,
   /** Athena: about 1,000 queries a month (50 a working day), each scanning a tenth of the per-query cutoff. */
   athenaQueriesPerMonth: 1_000,
   athenaScanShareOfCutoff: 0.1,
