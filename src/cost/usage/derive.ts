@@ -4,7 +4,7 @@ import { RULES } from './rules.js';
 import { CHANNELS, COMPUTE, Structure } from './structure.js';
 import { DAYS_PER_MONTH, GB_PER_KB, HOURS_PER_MONTH, MINUTES_PER_MONTH, SECONDS_PER_MONTH, firstYearAverageGb, fmt, runsPerMonth } from './time.js';
 
-export type UsageField = keyof ComponentUsage;
+type UsageField = keyof ComponentUsage;
 
 /**
  * How work reaches a component, which decides how it is batched, what it writes and what it publishes:
@@ -102,8 +102,9 @@ export class Deriver {
   // Flows
   // ------------------------------------------------------------------------------------------------------------
 
-  private requestsOr(fallback: number, what = 'requests'): { value: number; why: string } {
-    return this.load.requests !== undefined ? { value: this.load.requests, why: `${what} from the requirements' traffic` } : { value: fallback, why: `default ${what}` };
+  /** The requirements' request rate, or a nominal default (with the reason for either). */
+  private requestsOr(fallback: number, what: string, fallbackWhy = `default ${what}`): { value: number; why: string } {
+    return this.load.requests !== undefined ? { value: this.load.requests, why: `${what} from the requirements' traffic` } : { value: fallback, why: fallbackWhy };
   }
 
   /** Items arriving over each incoming flow edge that carries work. */
@@ -290,10 +291,10 @@ export class Deriver {
     const role = this.roleOf(c, parts);
     const sum = parts.reduce((s, p) => s + p.items, 0);
     const from = parts.map((p) => p.why).join('; ');
-    const response = this.responseOf(c);
-    const responseKb = response.kb;
     const egress = (items: number, what: string) => {
-      if (this.egress && this.load.stated) f.set('dataOutGb', kb(items, responseKb), `${what} x ${fmt(responseKb)} KB ${response.why} to the internet`);
+      if (!this.egress || !this.load.stated) return;
+      const response = this.responseOf(c);
+      f.set('dataOutGb', kb(items, response.kb), `${what} x ${fmt(response.kb)} KB ${response.why} to the internet`);
     };
     const L = this.load;
 
@@ -310,7 +311,7 @@ export class Deriver {
         const vals = protectedIds.map((id) => this.node(id)!.usage.requestsPerMonth);
         if (vals.some((v) => v !== undefined)) f.set('requestsPerMonth', vals.reduce<number>((s, v) => s + (v ?? 0), 0), `requests of the components it protects (${protectedIds.join(', ')})`);
         else {
-          const r = this.requestsOr(1_000_000, 'requests inspected');
+          const r = this.requestsOr(1_000_000, 'requests inspected', 'default requests inspected for a waf with no stated load');
           f.set('requestsPerMonth', r.value, r.why);
         }
         return { role };
@@ -342,7 +343,7 @@ export class Deriver {
       case 'nlb': {
         const r = parts.length ? { value: sum, why: from } : L.requests !== undefined ? { value: L.requests, why: "requests from the requirements' traffic" } : { value: 1_000_000, why: `default requests for a ${c.service} with no stated load` };
         const req = f.set('requestsPerMonth', r.value, r.why);
-        const perRequest = L.payloadKb + responseKb;
+        const perRequest = L.payloadKb + this.responseOf(c).kb;
         f.set('dataProcessedGb', kb(req, perRequest), `requests x ${fmt(perRequest)} KB (request plus response)`);
         if (c.config.scheme === 'internet-facing') egress(req, 'requests');
         return { items: req, role };
@@ -375,8 +376,8 @@ export class Deriver {
       }
       case 'sagemaker-endpoint': {
         if (c.config.mode !== 'serverless') return { items: parts.length ? sum : L.requests, role };
-        const r = parts.length ? { value: sum, why: `inferences: ${from}` } : this.requestsOr(100_000, 'inferences');
-        const n = f.set('requestsPerMonth', r.value, r.why === 'default inferences' ? 'default inferences for a sagemaker-endpoint with no stated load' : r.why);
+        const r = parts.length ? { value: sum, why: `inferences: ${from}` } : this.requestsOr(100_000, 'inferences', 'default inferences for a sagemaker-endpoint with no stated load');
+        const n = f.set('requestsPerMonth', r.value, r.why);
         f.set('avgDurationMs', 500, 'default 500 ms per inference');
         return { items: n, role };
       }
@@ -505,8 +506,8 @@ export class Deriver {
     const order = ['media', 'static-site', 'general'];
     const bucket = [...buckets].sort((a, b) => (order.indexOf(a.config.purpose) + 1 || 9) - (order.indexOf(b.config.purpose) + 1 || 9))[0];
     if (!bucket) {
-      const r = this.requestsOr(1_000_000);
-      const req = f.set('requestsPerMonth', r.value, r.value === L.requests ? "requests from the requirements' traffic" : `default requests for a cloudfront with no stated load`);
+      const r = this.requestsOr(1_000_000, 'requests', 'default requests for a cloudfront with no stated load');
+      const req = f.set('requestsPerMonth', r.value, r.why);
       const size = origins.length ? this.responseOf(origins[0]!).kb : 100;
       f.set('dataOutGb', kb(req, size), origins.length ? `requests x ${fmt(size)} KB responses` : 'requests x 100 KB average object');
       return req;
@@ -526,9 +527,10 @@ export class Deriver {
   private websocket(c: ComponentOfService<'apigateway-websocket'>, f: Filler): number {
     const L = this.load;
     const m = L.messages !== undefined ? { value: L.messages, why: "messages from the requirements' traffic" } : { value: 1_000_000, why: 'default messages for a apigateway-websocket with no stated load' };
-    const inbound = m.value;
-    if (this.st.pushesBack(c)) f.set('messagesPerMonth', inbound * (1 + RULES.websocketRecipients), `${fmt(inbound)} messages received (${m.why}) and each pushed to ${RULES.websocketRecipients} connections`);
-    else f.set('messagesPerMonth', inbound, m.why);
+    const fanOut = this.st.pushesBack(c) ? 1 + RULES.websocketRecipients : 1;
+    // Stated messages count both directions; the handlers see the inbound share of them.
+    const total = f.set('messagesPerMonth', m.value * fanOut, fanOut > 1 ? `${fmt(m.value)} messages received (${m.why}) and each pushed to ${RULES.websocketRecipients} connections` : m.why);
+    const inbound = total / fanOut;
     f.set(
       'connectionMinutesPerMonth',
       L.peakConcurrent !== undefined ? L.peakConcurrent * RULES.averageConnectionShare * MINUTES_PER_MONTH : 100 * MINUTES_PER_MONTH,
@@ -549,8 +551,8 @@ export class Deriver {
       return runs;
     }
     if (parts.length === 0) {
-      const r = this.requestsOr(1_000_000, 'invocations');
-      f.set('requestsPerMonth', r.value, r.why === 'default invocations' ? 'default invocations for a lambda with no stated load' : r.why);
+      const r = this.requestsOr(1_000_000, 'invocations', 'default invocations for a lambda with no stated load');
+      f.set('requestsPerMonth', r.value, r.why);
       f.set('avgDurationMs', RULES.requestMs, 'default 100 ms per invocation');
       return r.value;
     }
@@ -810,6 +812,14 @@ export class Deriver {
         if (canRead && !batchReaders.includes(a.id) && (purpose === 'media' || purpose === 'general')) requestReads += items * RULES.downloadShare;
       }
     }
+    // Nobody in the design writes to a media or document bucket: clients upload with presigned URLs.
+    const uploadsByClients = objects === 0 && gbIn === 0 && (purpose === 'media' || purpose === 'general') && L.requests !== undefined;
+    if (uploadsByClients) {
+      const uploads = L.requests! * RULES.uploadShare;
+      objects += uploads;
+      gbIn += kb(uploads, objectKb);
+      why.push(`clients upload on 1 in ${fmt(1 / RULES.uploadShare)} of the ${fmt(L.requests!)} requests, ${fmt(objectKb)} KB each`);
+    }
     // Storage: what arrives, kept as long as the lifecycle (or the requirements' retention for collected data) says.
     const collected = purpose === 'data-lake' || purpose === 'landing' || purpose === 'logs';
     const retention = expiry ?? (collected ? L.retentionDays : undefined);
@@ -825,7 +835,7 @@ export class Deriver {
     if (purpose === 'static-site') f.set('writesPerMonth', RULES.staticDeployPutsPerMonth, 'a deploy a day uploading about 500 files');
     else if (purpose === 'artifacts') f.set('writesPerMonth', RULES.artifactPutsPerMonth, 'artifact uploads (a release a day, several files each)');
     else if (objects > 0) f.set('writesPerMonth', objects, `objects written: ${why.join('; ')}`);
-    else f.set('writesPerMonth', L.requests !== undefined ? L.requests * 0.01 : 100_000, L.requests !== undefined ? 'one upload per 100 requests' : 'default PUT requests');
+    else f.set('writesPerMonth', 100_000, 'default PUT requests (nothing in the design writes to it)');
 
     const cdnReads = this.st
       .into(c.id, ['route'])

@@ -15,23 +15,31 @@ export const COMPUTE: ReadonlySet<ComponentService> = new Set(['lambda', 'ecs-fa
 export class Structure {
   readonly byId: Map<string, Component>;
   private readonly people = new Map<string, boolean>();
+  private readonly incoming = new Map<string, Connection[]>();
+  private readonly outgoing = new Map<string, Connection[]>();
 
   constructor(readonly arch: Architecture) {
     this.byId = new Map(arch.components.map((c) => [c.id, c]));
+    // Self-loops and edges to components that do not exist carry nothing.
+    for (const e of arch.connections) {
+      if (e.from === e.to || !this.byId.has(e.from) || !this.byId.has(e.to)) continue;
+      (this.incoming.get(e.to) ?? this.incoming.set(e.to, []).get(e.to)!).push(e);
+      (this.outgoing.get(e.from) ?? this.outgoing.set(e.from, []).get(e.from)!).push(e);
+    }
   }
 
   get(id: string): Component | undefined {
     return this.byId.get(id);
   }
 
-  /** Edges into `id` of the given kinds from components that exist. */
+  /** Edges into `id` of the given kinds. */
   into(id: string, kinds: readonly ConnectionKind[] = FLOW_KINDS): Connection[] {
-    return this.arch.connections.filter((e) => e.to === id && e.from !== id && kinds.includes(e.kind) && this.byId.has(e.from));
+    return (this.incoming.get(id) ?? []).filter((e) => kinds.includes(e.kind));
   }
 
-  /** Edges out of `id` of the given kinds to components that exist. */
+  /** Edges out of `id` of the given kinds. */
   out(id: string, kinds: readonly ConnectionKind[] = FLOW_KINDS): Connection[] {
-    return this.arch.connections.filter((e) => e.from === id && e.to !== id && kinds.includes(e.kind) && this.byId.has(e.to));
+    return (this.outgoing.get(id) ?? []).filter((e) => kinds.includes(e.kind));
   }
 
   /**
