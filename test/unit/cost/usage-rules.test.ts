@@ -1,9 +1,11 @@
 // The structural rules of usage derivation, one small design each, with the expected figure worked out by hand
 // from the rule's number (src/cost/usage/rules.ts).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveUsage, DAYS_PER_MONTH, MINUTES_PER_MONTH, SECONDS_PER_MONTH } from '../../../src/cost/usage.js';
 import { firstYearAverageGb } from '../../../src/cost/usage/time.js';
 import { Requirements, type ArchitectureInput, type RequirementsInput } from '../../../src/model/index.js';
+import { architectureFixture, architectureFixtureNames } from '../../helpers/fixtures.js';
 import { design } from './helpers.js';
 
 const GB = 1024 * 1024;
@@ -314,5 +316,45 @@ describe('users, logs and egress', () => {
     expect(u.fn!.requestsPerMonth).toBe(1_000_000);
     expect(u.b).toEqual({ storageGb: 10, writesPerMonth: 100_000, readsPerMonth: 1_000_000 });
     expect(profile.logsIngestedGb).toBe(1);
+  });
+});
+
+describe('any requirements on any fixture', () => {
+  it('derive finite, non-negative figures, each with its assumption line, and keep stated figures', () => {
+    const designs = architectureFixtureNames().map((n) => architectureFixture(n));
+    const bare = designs.map((a) => ({ ...a, usage: { ...a.usage, components: {} } }));
+    const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+    const traffic = fc.record({
+      avgRps: opt(fc.double({ min: 0, max: 50_000, noNaN: true })),
+      peakRps: opt(fc.double({ min: 0, max: 100_000, noNaN: true })),
+      peakMessagesPerSecond: opt(fc.double({ min: 0, max: 200_000, noNaN: true })),
+      dailyActiveUsers: opt(fc.integer({ min: 0, max: 10_000_000 })),
+      peakConcurrent: opt(fc.integer({ min: 0, max: 1_000_000 })),
+      payloadKb: opt(fc.double({ min: 0, max: 6_000, noNaN: true })),
+      readWriteRatio: opt(fc.double({ min: 0.01, max: 100, noNaN: true })),
+    });
+    const data = fc.record({
+      storedGb: opt(fc.double({ min: 0, max: 1e6, noNaN: true })),
+      growthGbPerMonth: opt(fc.double({ min: 0, max: 1e5, noNaN: true })),
+      retentionDays: opt(fc.integer({ min: 0, max: 3650 })),
+    });
+    const patterns = fc.subarray(['iot-ingest', 'static-site', 'realtime', 'rest-api'] as const);
+    fc.assert(
+      fc.property(fc.constantFrom(...designs, ...bare), traffic, data, patterns, (arch, t, d, p) => {
+        const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+        const r = Requirements.parse({ name: 'x', summary: 'y', traffic: strip(t), data: strip(d), workload: { patterns: p } });
+        const { profile, assumptions } = deriveUsage(arch, { requirements: r });
+        for (const [id, u] of Object.entries(profile.components)) {
+          const stated: Record<string, number | undefined> = arch.usage.components[id] ?? {};
+          for (const [field, v] of Object.entries(u)) {
+            expect(Number.isFinite(v) && v >= 0, `${id}.${field} = ${v}`).toBe(true);
+            if (stated[field] !== undefined) expect(v).toBe(stated[field]);
+            else expect(assumptions.some((a) => a.startsWith(`${id}.${field} = `)), `${id}.${field} has no assumption`).toBe(true);
+          }
+        }
+        for (const f of ['dataOutGb', 'natProcessedGb', 'logsIngestedGb', 'crossAzGb'] as const) expect(Number.isFinite(profile[f]) && profile[f] >= 0).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
