@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveUsage, DAYS_PER_MONTH, MINUTES_PER_MONTH, SECONDS_PER_MONTH } from '../../../src/cost/usage.js';
 import { firstYearAverageGb } from '../../../src/cost/usage/time.js';
-import { Requirements, type ArchitectureInput, type RequirementsInput } from '../../../src/model/index.js';
+import { Requirements, type Architecture, type ArchitectureInput, type RequirementsInput } from '../../../src/model/index.js';
 import { architectureFixture, architectureFixtureNames } from '../../helpers/fixtures.js';
 import { design } from './helpers.js';
 
@@ -322,7 +322,7 @@ describe('users, logs and egress', () => {
 describe('any requirements on any fixture', () => {
   it('derive finite, non-negative figures, each with its assumption line, and keep stated figures', () => {
     const designs = architectureFixtureNames().map((n) => architectureFixture(n));
-    const bare = designs.map((a) => ({ ...a, usage: { ...a.usage, components: {} } }));
+    const bare: Architecture[] = designs.map((a) => ({ ...a, usage: { ...a.usage, components: {} } }));
     const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
     const traffic = fc.record({
       avgRps: opt(fc.double({ min: 0, max: 50_000, noNaN: true })),
