@@ -156,8 +156,11 @@ export class Deriver {
       case 'eventbridge':
       case 'kinesis-streams':
       case 'kinesis-firehose':
-      case 'iot-core':
-        return u.messagesPerMonth !== undefined ? { items: u.messagesPerMonth, why: `messages of ${s.id}` } : undefined;
+      case 'iot-core': {
+        if (u.messagesPerMonth === undefined) return undefined;
+        const what = { sqs: 'messages of', sns: 'messages delivered by', eventbridge: 'events routed by', 'kinesis-streams': 'records of', 'kinesis-firehose': 'records of', 'iot-core': 'messages devices publish to' }[s.service];
+        return { items: u.messagesPerMonth, why: `${what} ${s.id}${s.service === 'eventbridge' ? ' (every event matches its rule)' : ''}` };
+      }
       case 'dynamodb':
         return e.kind === 'trigger' && S.items !== undefined ? { items: S.items, why: `item changes on ${s.id}'s stream` } : undefined;
       case 's3':
@@ -188,7 +191,8 @@ export class Deriver {
 
   /** What a function or service publishes to a queue, topic, bus or stream. */
   private published(s: Component, S: Node, items: number): { items: number; why: string } {
-    if (S.role === 'record' || S.role === 'message' || S.role === 'people' || S.role === 'schedule') return { items, why: `one event per item ${s.id} handles` };
+    if (S.role === 'people') return { items, why: `one message per notification ${s.id} handles` };
+    if (S.role === 'record' || S.role === 'message' || S.role === 'schedule') return { items, why: `one event per item ${s.id} handles` };
     if (!this.load.stated) return { items, why: `one event per request ${s.id} handles` };
     if (this.load.messagesStated && this.load.messages !== undefined) return { items: this.load.messages, why: `${s.id} publishes the requirements' event rate` };
     const share = 1 / (this.load.readWriteRatio + 1);
@@ -468,7 +472,7 @@ export class Deriver {
         if (L.mau !== undefined) f.set('monthlyActiveUsers', L.mau, 'monthly active users from the requirements');
         else {
           const users = L.stated ? activeUsers(L) : undefined;
-          if (users) f.set('monthlyActiveUsers', users.dau * RULES.mauPerCountedDau, `${RULES.mauPerCountedDau} x ${users.why} (no user count stated; the analysis's DAU/MAU of 0.5)`);
+          if (users) f.set('monthlyActiveUsers', users.dau * RULES.mauPerCountedDau, `no user count stated: ${RULES.mauPerCountedDau} x ${users.why}, the analysis's DAU/MAU of 0.5`);
           else f.set('monthlyActiveUsers', 1000, 'default 1,000 monthly active users');
         }
         return { role };
