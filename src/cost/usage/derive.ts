@@ -630,9 +630,10 @@ export class Deriver {
         newItems += (items / (rw + 1)) * RULES.newItemShare;
         why.push(`${a.id}: ${fmt(items)} requests at ${fmt(rw)} reads per write`);
       } else if (canWrite) {
+        // A writer that never reads inserts: every write is a new item (events, readings, log lines).
         writes += items;
-        newItems += items * RULES.newItemShare;
-        why.push(`${a.id} writes on each of its ${fmt(items)} requests`);
+        newItems += items;
+        why.push(`${a.id} inserts an item on each of its ${fmt(items)} requests`);
       } else {
         reads += items;
         why.push(`${a.id} reads on each of its ${fmt(items)} requests`);
@@ -697,10 +698,10 @@ export class Deriver {
     const sizeKb = itemKb + RULES.itemOverheadKb;
     if (c.config.ttlAttribute && L.stated) {
       const window = L.hotWindowDays !== undefined ? { days: L.hotWindowDays, why: `the ${fmt(L.hotWindowDays * 24)}-hour window the requirements keep hot` } : L.retentionDays !== undefined ? { days: L.retentionDays, why: `the ${fmt(L.retentionDays)}-day retention` } : { days: RULES.defaultTtlDays, why: `a ${RULES.defaultTtlDays}-day TTL (none stated)` };
-      const items = acc ? acc.writes : undefined;
+      const items = acc ? acc.newItems : undefined;
       if (items !== undefined) {
         const g = kb(items, sizeKb);
-        f.set('storageGb', firstYearAverageGb(g, window.days), `TTL keeps only ${window.why}: ${fmt(items)} items a month x ${fmt(sizeKb)} KB (item plus overhead) held ${fmt(window.days)} days (expired items are deleted within days, not counted)`);
+        f.set('storageGb', firstYearAverageGb(g, window.days), `TTL keeps only ${window.why}: ${fmt(items)} new items a month x ${fmt(sizeKb)} KB (item plus overhead) held ${fmt(window.days)} days (expired items are deleted within days, not counted)`);
       } else if (L.growthGbPerMonth !== undefined) {
         f.set('storageGb', firstYearAverageGb(L.growthGbPerMonth, window.days), `TTL keeps only ${window.why} of the ${fmt(L.growthGbPerMonth)} GB arriving a month`);
       }
