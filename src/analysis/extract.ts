@@ -130,6 +130,14 @@ const PER_SECOND = /^\s*(?:\/|per|a|each|every)\s*(s|sec|second)\b/;
 const PER_MINUTE = /^\s*(?:\/|per|a|each|every)\s*(min|minute)\b/;
 const PER_HOUR = /^\s*(?:\/|per|an?|each|every)\s*(h|hr|hour)\b/;
 const PER_DAY = /^\s*(?:\/|per|a|each|every)\s*(day|night)\b|^\s*(daily|nightly)\b/;
+const RATE_NOUNS = '(requests?|reqs?|calls|hits|transactions?|queries|api calls|page ?views|rps|qps|tps|messages?|msgs?|events?|records?|readings?|orders?|writes?|reads?)';
+const RATE_STRICT = new RegExp(`^\\s*(\\+\\s*)?${RATE_NOUNS}\\b`);
+/**
+ * "20 million tokenisation calls a month": up to two describing words before the noun, taken as a rate only when a
+ * time unit follows, so "100 concurrent requests" still reads as concurrency.
+ */
+const RATE_LOOSE = new RegExp(`^\\s*(\\+\\s*)?(?!(?:concurrent|simultaneous|daily|monthly|active)\\b)(?:[a-z][a-z-]*\\s+){1,2}?${RATE_NOUNS}\\b`);
+
 const PER_MONTH = /^\s*(?:\/|per|a|each|every)\s*(mo|month)\b|^\s*monthly\b/;
 
 function rateDivisor(after: string): number | undefined {
@@ -255,17 +263,22 @@ function quantities(t: string, d: Draft, facts: Facts, stated: (p: string) => vo
     }
 
     // Rates: "5,000 requests/second", "300 rps", "12,000 messages per second"
-    const rate = /^\s*(\+\s*)?(requests?|reqs?|calls|hits|transactions?|queries|api calls|page ?views|rps|qps|tps|messages?|msgs?|events?|records?|readings?|orders?|writes?|reads?)\b/.exec(after);
+    const strict = RATE_STRICT.exec(after);
+    const loose = strict ? null : RATE_LOOSE.exec(after);
+    const rate = strict ?? loose;
     if (rate) {
       const noun = rate[2]!;
       const rest = after.slice(rate[0].length);
       let div = /^(rps|qps|tps)$/.test(noun) ? 1 : rateDivisor(rest);
       if (div === undefined && /\b(per|a|each)\s*(second|sec)\b/.test(rest.slice(0, 25))) div = 1;
-      if (div === undefined) return;
-      const perSecond = v / div;
-      if (/^(messages?|msgs?|events?|records?|readings?|orders?)$/.test(noun)) msgs.push({ v: perSecond, peak: isPeak });
-      else rps.push({ v: perSecond, peak: isPeak });
-      return;
+      if (div === undefined) {
+        if (strict) return;
+      } else {
+        const perSecond = v / div;
+        if (/^(messages?|msgs?|events?|records?|readings?|orders?)$/.test(noun)) msgs.push({ v: perSecond, peak: isPeak });
+        else rps.push({ v: perSecond, peak: isPeak });
+        return;
+      }
     }
 
     // Counts of people, devices and team members

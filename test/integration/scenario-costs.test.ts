@@ -30,9 +30,9 @@ const BANDS: Record<string, Band | ((r: Estimate) => Band)> = {
   // 30,000 patients, ~3,000 a day: Aurora Serverless writer and reader at 2 ACUs or more (~$350), Cognito Plus for
   // 6,000 MAU ($120), two web ACLs (~$20), endpoints (~$60), KMS, GuardDuty, backups, a REST API of ~9M requests.
   'hipaa-patient-portal': { min: 500, max: 2_000 },
-  // "20 million calls a month, 300 rps peak" (the analysis reads a 100 rps average, ~260M a month): REST API
-  // $70-$920, Lambda in a VPC, DynamoDB with a replica, WAF at $0.60/M, endpoints (~$130), KMS, GuardDuty, logs.
-  'pci-card-vault': { min: 400, max: 3_500 },
+  // "20 million calls a month, 300 rps peak" (7.7 rps on average): REST API ~$70, Lambda in a VPC (~$15), DynamoDB
+  // with a replica, WAF ($5 + rules + $0.60/M), interface endpoints in three AZs (~$130), KMS, GuardDuty, logs.
+  'pci-card-vault': { min: 200, max: 3_500 },
   // 300 rps on average: Fargate (~$90), Aurora Serverless with two readers (~$600 + I/O), OpenSearch (~$500 when
   // priced), ElastiCache Serverless (~$70+), ALB (~$90), WAF on ~790M requests (~$470), per-AZ NAT and endpoints
   // (~$220), 1.5 TB egress (~$130), and Cognito for the shoppers who sign in (100k-500k MAU at $0.015).
