@@ -2,7 +2,7 @@ import type { Architecture, Component, ValidationFinding } from '../../model/ind
 import { STATEFUL } from '../../model/index.js';
 import { CdkContext, CdkLogicalIdCollision } from './context.js';
 import type { CdkBuildOptions } from './context.js';
-import { renameNotes } from '../cloudformation/build.js';
+import { renameNotes, zoneWarnings } from '../cloudformation/build.js';
 import { emitterFor } from './emitters/index.js';
 import { emitCodePipeline } from './platform/codepipeline.js';
 import { emitNetwork } from './platform/network.js';
@@ -26,10 +26,11 @@ export function buildStack(a: Architecture, options: CdkBuildOptions): BuiltStac
   for (let attempt = 0; attempt <= a.components.length; attempt++) {
     try {
       const ctx = build(a, options, renamed);
-      return { ctx, renamed: [...renamed], warnings: [...ctx.warnings, ...renameNotes(a, renamed, 'cdk-generator')] };
+      return { ctx, renamed: [...renamed], warnings: [...zoneWarnings(a, 'cdk-generator'), ...ctx.warnings, ...renameNotes(a, renamed, 'cdk-generator')] };
     } catch (e) {
       if (!(e instanceof CdkLogicalIdCollision)) throw e;
-      const owner = a.components.find((c) => c.id === e.owner && !renamed.has(c.id));
+      // Rename the later component, or the component that got there first when the later one is the platform.
+      const owner = a.components.find((c) => c.id === e.owner && !renamed.has(c.id)) ?? a.components.find((c) => c.id === e.firstOwner && !renamed.has(c.id));
       if (!owner) throw e;
       renamed.add(owner.id);
     }
@@ -58,7 +59,10 @@ function build(a: Architecture, options: CdkBuildOptions, renamed: ReadonlySet<s
   emitBackup(ctx, stateful);
   if (a.resilience.drStrategy === 'none') {
     for (const { component } of stateful) {
-      if (component.service === 'dynamodb') ctx.ack(ctx.id(component, 'Table'), 'The design has no disaster-recovery strategy (resilience.drStrategy: none), so no backup plan', 'HIPAA.Security-DynamoDBInBackupPlan');
+      for (const { id, type } of ctx.resourcesOf(component.id)) {
+        const rule = type === 'AWS::DynamoDB::Table' ? 'DynamoDBInBackupPlan' : type === 'AWS::RDS::DBInstance' || type === 'AWS::RDS::DBCluster' ? 'RDSInBackupPlan' : undefined;
+        if (rule) ctx.ack(id, 'The design has no disaster-recovery strategy (resilience.drStrategy: none), so no backup plan', `HIPAA.Security-${rule}`);
+      }
     }
   }
   emitDashboard(ctx);

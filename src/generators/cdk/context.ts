@@ -3,6 +3,7 @@ import { deriveGrants, deriveKeyGrants, deriveNetworkRules, grantsFor } from '..
 import { AWS, Code, STAGE, code, depsOf, print, quote, tpl, varName } from './code.js';
 import type { TsValue } from './code.js';
 import { cdkAttr, cdkCamel, componentPrefixes } from './names.js';
+import { LOGS_AWS_MANAGED } from '../cloudformation/context.js';
 
 export interface CdkBuildOptions {
   pipeline: 'github-actions' | 'codepipeline' | 'both' | 'none';
@@ -53,6 +54,7 @@ export interface RoleSpec {
   services: string[];
   description: string;
   statements?: Stmt[];
+  /** Connection grants, in a policy of their own (`<role>GrantsPolicy`), as in the CloudFormation RoleSpec. */
   grants?: boolean;
   managedPolicies?: Array<{ name: string; reason: string }>;
   /** The same, by ARN (`arn:aws:iam::aws:policy/<name>`), as the CloudFormation emitters write them. */
@@ -107,6 +109,8 @@ export class CdkLogicalIdCollision extends Error {
   constructor(
     readonly logicalId: string,
     readonly owner: string,
+    /** Who produced it first (a component id, `platform` or `operations`). */
+    readonly firstOwner?: string,
   ) {
     super(`logical id ${logicalId} is produced twice (second time by ${owner})`);
   }
@@ -159,7 +163,20 @@ export class CdkContext {
   private readonly statements: Statement[] = [];
   private readonly imports = new Map<string, string>();
   private readonly logicalIds = new Map<string, string>();
+  /** Component id by logical-id prefix (each is a construct scope at stack level). */
+  private readonly prefixOwners = new Map<string, string>();
+
+  /**
+   * A stack-level construct (resource or output) named like another component's scope would clash with it; that
+   * component is renamed, by the same rule as the CloudFormation generator.
+   */
+  stackLevel(name: string, ownerId: string): void {
+    const scoped = this.prefixOwners.get(name);
+    if (scoped !== undefined && scoped !== ownerId) throw new CdkLogicalIdCollision(name, scoped, ownerId);
+  }
   private readonly varOf = new Map<string, string>();
+  /** CloudFormation type of each L1 construct, by logical id. */
+  private readonly types = new Map<string, string>();
   private readonly l2 = new Map<string, L2Kind>();
   private readonly scopes = new Map<string, string>();
   private readonly singletons = new Map<string, unknown>();
@@ -183,6 +200,11 @@ export class CdkContext {
     this.grants = deriveGrants(a);
     this.networkRules = deriveNetworkRules(a);
     this.prefixes = componentPrefixes(a, renamed);
+    for (const [id, prefix] of this.prefixes) {
+      const first = this.prefixOwners.get(prefix);
+      if (first !== undefined) throw new CdkLogicalIdCollision(prefix, id, first);
+      this.prefixOwners.set(prefix, id);
+    }
     this.cmk = a.security.encryptionKeys === 'customer-managed';
     this.regulated = a.compliance.includes('hipaa') || a.compliance.includes('pci-dss');
   }
@@ -272,7 +294,8 @@ export class CdkContext {
   }
 
   private register(ownerId: string, logicalId: string): void {
-    if (this.logicalIds.has(logicalId)) throw new CdkLogicalIdCollision(logicalId, ownerId);
+    if (this.logicalIds.has(logicalId)) throw new CdkLogicalIdCollision(logicalId, ownerId, this.logicalIds.get(logicalId));
+    this.stackLevel(logicalId, ownerId);
     this.logicalIds.set(logicalId, ownerId);
   }
 
@@ -308,6 +331,7 @@ export class CdkContext {
   /** Declares an L1 construct from CloudFormation-shaped properties (converted to CDK's camel case). */
   l1(owner: Owner, logicalId: string, type: string, props: Record<string, Props>, opts: { dependsOn?: string[]; policy?: 'RETAIN' | 'SNAPSHOT'; condition?: string } = {}): string {
     const [, ns, res] = type.split('::');
+    this.types.set(logicalId, type);
     const alias = this.mod(`aws-${ns!.toLowerCase()}`);
     const converted = convert(props) as TsValue;
     const v = this.construct(owner, logicalId, (scope, id) => `new ${alias}.Cfn${res}(${scope}, ${id}, ${print(converted, 2)})`, depsOf(converted));
@@ -315,6 +339,11 @@ export class CdkContext {
     for (const d of opts.dependsOn ?? []) this.stmt(`${v}.node.addDependency(${this.v(d)});`, [v, this.v(d)]);
     if (opts.condition) this.stmt(`${v}.cfnOptions.condition = ${opts.condition};`, [v, opts.condition]);
     return logicalId;
+  }
+
+  /** Logical ids a component produced, with the CloudFormation type of its L1 constructs and L2 tables. */
+  resourcesOf(ownerId: string): Array<{ id: string; type?: string }> {
+    return [...this.logicalIds].filter(([, o]) => o === ownerId).map(([id]) => ({ id, type: this.types.get(id) ?? (this.l2.get(id) === 'table' ? 'AWS::DynamoDB::Table' : undefined) }));
   }
 
   /** Variable of a construct by logical id (declared now or later). */
@@ -485,6 +514,7 @@ export class CdkContext {
       removalPolicy: code('cdk.RemovalPolicy.RETAIN'),
     };
     this.construct(owner, logicalId, (s, id) => `new ${logs}.LogGroup(${s}, ${id}, ${print(props, 2)})`, depsOf(props), [], 'logGroup');
+    if (!this.cmk) this.ack(logicalId, LOGS_AWS_MANAGED, 'HIPAA.Security-CloudWatchLogGroupEncrypted', 'PCI.DSS.321-CloudWatchLogGroupEncrypted');
     return logicalId;
   }
 
@@ -508,7 +538,7 @@ export class CdkContext {
    * A role and, when it has statements, one customer-managed policy attached to it (`<role>Policy`). Wildcards are
    * acknowledged on the policy with the reason of the statement that needs them.
    */
-  role(owner: Owner, roleId: string, given: RoleSpec): { role: string; policy?: string } {
+  role(owner: Owner, roleId: string, given: RoleSpec): { role: string; policy?: string; grantsPolicy?: string } {
     const iam = this.mod('aws-iam');
     const spec: RoleSpec = { ...given, managedPolicies: [...(given.managedPolicies ?? []), ...(given.managedPolicyArns ?? []).map((m) => ({ name: m.arn.replace(/^arn:aws:iam::aws:policy\//, ''), reason: m.reason }))] };
     let principal = spec.services.length === 0
@@ -528,14 +558,24 @@ export class CdkContext {
     const roleRef = code(role, role, [role]);
     for (const m of spec.managedPolicies ?? []) this.ack(roleId, m.reason, `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${m.name}]`);
     const statements: Stmt[] = [...(spec.statements ?? [])];
-    if (spec.grants && typeof owner === 'object') statements.push(...this.grantStatements(owner));
-    if (!statements.length) return { role: roleId };
-    const policyId = `${roleId}Policy`;
-    const list = statements.map((s) => this.statement(s));
-    const pprops: Record<string, TsValue> = { description: `Least-privilege permissions of ${roleId}`, roles: [roleRef], statements: list };
-    this.construct(owner, policyId, (s, id) => `new ${iam}.ManagedPolicy(${s}, ${id}, ${print(pprops, 2)})`, depsOf(pprops), [], 'managedPolicy');
-    for (const f of wildcardFindings(statements)) this.ack(policyId, f.reason, f.id);
-    return { role: roleId, policy: policyId };
+    const grants = spec.grants && typeof owner === 'object' ? this.grantStatements(owner) : [];
+    let policy: string | undefined;
+    if (statements.length) {
+      policy = `${roleId}Policy`;
+      const list = statements.map((s) => this.statement(s));
+      const pprops: Record<string, TsValue> = { description: `Least-privilege permissions of ${roleId}`, roles: [roleRef], statements: list };
+      this.construct(owner, policy, (s, id) => `new ${iam}.ManagedPolicy(${s}, ${id}, ${print(pprops, 2)})`, depsOf(pprops), [], 'managedPolicy');
+      for (const f of wildcardFindings(statements)) this.ack(policy, f.reason, f.id);
+    }
+    let grantsPolicy: string | undefined;
+    if (grants.length) {
+      grantsPolicy = `${roleId}GrantsPolicy`;
+      const list = grants.map((s) => this.statement(s));
+      const pprops: Record<string, TsValue> = { description: `What ${roleId} may do with the components it is connected to in the design`, roles: [roleRef], statements: list };
+      this.construct(owner, grantsPolicy, (s, id) => `new ${iam}.ManagedPolicy(${s}, ${id}, ${print(pprops, 2)})`, depsOf(pprops), [], 'managedPolicy');
+      for (const f of wildcardFindings(grants)) this.ack(grantsPolicy, f.reason, f.id);
+    }
+    return { role: roleId, policy, grantsPolicy };
   }
 
   grantStatements(c: Component): Stmt[] {
@@ -751,6 +791,7 @@ export class CdkContext {
   }
 
   output(name: string, value: Code | string, description: string, condition?: string): void {
+    this.stackLevel(name, 'platform');
     this.stmt(() => `new cdk.CfnOutput(this, ${quote(name)}, { value: ${typeof value === 'string' ? quote(value) : value.code}, description: ${quote(description)}${condition ? `, condition: ${condition}` : ''} });`, typeof value === 'string' ? (condition ? [condition] : []) : [...value.deps, ...(condition ? [condition] : [])]);
   }
 

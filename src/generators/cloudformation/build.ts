@@ -31,15 +31,41 @@ export function buildTemplate(a: Architecture, options: CfnBuildOptions): BuiltT
   for (let attempt = 0; attempt <= a.components.length; attempt++) {
     try {
       const ctx = build(a, options, renamed);
-      return { template: ctx.t.build(metadata(a)), warnings: [...ctx.warnings, ...renameNotes(a, renamed, 'cfn-generator')], renamed: [...renamed] };
+      return { template: ctx.t.build(metadata(a)), warnings: [...zoneWarnings(a, 'cfn-generator'), ...ctx.warnings, ...renameNotes(a, renamed, 'cfn-generator')], renamed: [...renamed] };
     } catch (e) {
       if (!(e instanceof LogicalIdCollision)) throw e;
-      const owner = a.components.find((c) => c.id === e.owner && !renamed.has(c.id));
+      // Rename the later component, or the component that got there first when the later one is the platform.
+      const owner = a.components.find((c) => c.id === e.owner && !renamed.has(c.id)) ?? a.components.find((c) => c.id === e.firstOwner && !renamed.has(c.id));
       if (!owner) throw e;
       renamed.add(owner.id);
     }
   }
   throw new Error('could not resolve logical-id collisions');
+}
+
+/** Services that need subnets in more Availability Zones than one: AWS refuses them otherwise. */
+const MIN_AZS: Partial<Record<Component['service'], { azs: number; what: string }>> = {
+  alb: { azs: 2, what: 'an Application Load Balancer needs subnets in two Availability Zones' },
+  rds: { azs: 2, what: 'a DB subnet group must cover two Availability Zones' },
+  aurora: { azs: 2, what: 'a DB subnet group must cover two Availability Zones' },
+  documentdb: { azs: 2, what: 'a DB subnet group must cover two Availability Zones' },
+  eks: { azs: 2, what: 'an EKS cluster needs subnets in two Availability Zones' },
+};
+
+/**
+ * Warnings for components the design's network is too narrow for (network.azCount below what the service
+ * accepts): the template is written as designed and the deploy would fail, so say so before it does.
+ */
+export function zoneWarnings(a: Architecture, source: string): ValidationFinding[] {
+  const azCount = a.network?.azCount;
+  if (azCount === undefined) return [];
+  const out: ValidationFinding[] = [];
+  for (const c of a.components) {
+    let need = MIN_AZS[c.service];
+    if (c.service === 'redshift' && c.config.mode === 'serverless') need = { azs: 3, what: 'a Redshift Serverless workgroup needs subnets in three Availability Zones' };
+    if (need && azCount < need.azs) out.push({ severity: 'warning', message: `${c.id}: ${need.what}, and the design's VPC spans ${azCount}; set network.azCount to ${need.azs} or more`, path: 'network.azCount', source });
+  }
+  return out;
 }
 
 /** Tells the user which components' logical ids got a position suffix, and why. */
@@ -88,7 +114,7 @@ function build(a: Architecture, options: CfnBuildOptions, renamed: ReadonlySet<s
       for (const id of ctx.t.resourceIds()) {
         if (ctx.t.ownerOf(id) !== component.id) continue;
         const type = ctx.t.get(id).Type;
-        const rule = type === 'AWS::DynamoDB::Table' ? 'DynamoDBInBackupPlan' : type.startsWith('AWS::RDS::DB') ? 'RDSInBackupPlan' : undefined;
+        const rule = type === 'AWS::DynamoDB::Table' ? 'DynamoDBInBackupPlan' : type === 'AWS::RDS::DBInstance' || type === 'AWS::RDS::DBCluster' ? 'RDSInBackupPlan' : undefined;
         if (rule) ctx.ack(id, 'The design has no disaster-recovery strategy (resilience.drStrategy: none), so no backup plan', `HIPAA.Security-${rule}`);
       }
     }

@@ -7,7 +7,7 @@ import { plain, wildcardFindings } from './nag.js';
 import type { ExplainedStatement } from './nag.js';
 import { applyTags } from './tags.js';
 import type { Tag } from './tags.js';
-import { TemplateBuilder } from './template.js';
+import { LogicalIdCollision, TemplateBuilder } from './template.js';
 import type { CfnResource } from './template.js';
 
 /** What the template should contain besides the design itself. */
@@ -42,7 +42,12 @@ export interface RoleSpec {
   description: string;
   /** The component's own needs (logs, tracing, network interfaces), each with a reason for any wildcard. */
   statements?: ExplainedStatement[];
-  /** Add the statements derived from the component's connections (src/model/permissions.ts). */
+  /**
+   * Add the statements derived from the component's connections (src/model/permissions.ts). They go in a policy
+   * of their own, `<role>GrantsPolicy`, so the component's resources can depend on `<role>Policy` (what a service
+   * checks at creation: logs, network interfaces, a dead-letter queue) without depending on other components,
+   * which would be a circular dependency when two components use each other.
+   */
   grants?: boolean;
   /** AWS managed policies, only where AWS maintains the exact permissions a service role needs. */
   managedPolicyArns?: Array<{ arn: string; reason: string }>;
@@ -51,6 +56,9 @@ export interface RoleSpec {
 
 /** Subnet tiers of the generated VPC. */
 export type SubnetTier = 'public' | 'private' | 'isolated';
+
+/** Why a log group has no customer-managed key. */
+export const LOGS_AWS_MANAGED = 'The design uses AWS managed keys (security.encryptionKeys: aws-managed): CloudWatch Logs encrypts log data at rest with keys it manages';
 
 const NAG_PACK = /^(AwsSolutions|HIPAA\.Security|PCI\.DSS\.321|NIST\.800\.53\.R[45]|Serverless)-/;
 
@@ -65,6 +73,17 @@ export class CfnContext {
   readonly grants: Grant[];
   readonly networkRules: NetworkRule[];
   readonly prefixes: Map<string, string>;
+  /** Component id by logical-id prefix. */
+  private readonly prefixOwners = new Map<string, string>();
+
+  /**
+   * A logical id or output name equal to another component's prefix would clash with that component's construct
+   * scope in the CDK app; that component is renamed, in both generators alike.
+   */
+  stackLevel(name: string, ownerId: string): void {
+    const scoped = this.prefixOwners.get(name);
+    if (scoped !== undefined && scoped !== ownerId) throw new LogicalIdCollision(name, scoped, ownerId);
+  }
   /** Customer-managed KMS key in use. */
   readonly cmk: boolean;
   /** HIPAA or PCI DSS: the stricter controls their rule packs ask for. */
@@ -90,6 +109,11 @@ export class CfnContext {
     this.grants = deriveGrants(a);
     this.networkRules = deriveNetworkRules(a);
     this.prefixes = componentPrefixes(a, renamed);
+    for (const [id, prefix] of this.prefixes) {
+      const first = this.prefixOwners.get(prefix);
+      if (first !== undefined) throw new LogicalIdCollision(prefix, id, first);
+      this.prefixOwners.set(prefix, id);
+    }
     this.cmk = a.security.encryptionKeys === 'customer-managed';
     this.regulated = a.compliance.includes('hipaa') || a.compliance.includes('pci-dss');
   }
@@ -145,6 +169,7 @@ export class CfnContext {
   /** Adds a resource with the design's tags; returns its logical id. */
   add(owner: Owner, logicalId: string, type: string, props: Record<string, Value>, extra: Omit<CfnResource, 'Type' | 'Properties'> = {}): string {
     const ownerId = typeof owner === 'object' ? owner.id : owner;
+    this.stackLevel(logicalId, ownerId);
     const resource: CfnResource = { Type: type, ...extra, Properties: applyTags(type, dropUndefined(props), this.tags(owner)) };
     return this.t.add(ownerId, logicalId, resource);
   }
@@ -254,13 +279,15 @@ export class CfnContext {
   /** A log group with the design's retention, encrypted with the customer-managed key when there is one. */
   logGroup(owner: Owner, logicalId: string, name?: Value, retentionDays?: number): string {
     if (this.cmk) this.keyServices.add('logs');
-    return this.add(
+    const id = this.add(
       owner,
       logicalId,
       'AWS::Logs::LogGroup',
       { LogGroupName: name, RetentionInDays: retentionDays ?? this.a.observability.logRetentionDays, KmsKeyId: this.keyArn() },
       { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' },
     );
+    if (!this.cmk) this.ack(id, LOGS_AWS_MANAGED, 'HIPAA.Security-CloudWatchLogGroupEncrypted', 'PCI.DSS.321-CloudWatchLogGroupEncrypted');
+    return id;
   }
 
   /**
@@ -268,7 +295,7 @@ export class CfnContext {
    * AWS managed policies unless AWS maintains the exact permission set). Wildcards are acknowledged on the policy
    * with the reason of the statement that needs them.
    */
-  role(owner: Owner, roleId: string, spec: RoleSpec): { role: string; policy?: string } {
+  role(owner: Owner, roleId: string, spec: RoleSpec): { role: string; policy?: string; grantsPolicy?: string } {
     const role = this.add(owner, roleId, 'AWS::IAM::Role', {
       Description: spec.description,
       AssumeRolePolicyDocument: spec.services.length
@@ -278,15 +305,26 @@ export class CfnContext {
     });
     for (const m of spec.managedPolicyArns ?? []) this.suppress(role, `AwsSolutions-IAM4[Policy::${m.arn.replace(/\$\{/g, '<').replace(/\}/g, '>')}]`, m.reason);
     const statements: ExplainedStatement[] = [...(spec.statements ?? [])];
-    if (spec.grants && typeof owner === 'object') statements.push(...this.grantStatements(owner));
-    if (statements.length === 0) return { role };
-    const policy = this.add(owner, `${roleId}Policy`, 'AWS::IAM::ManagedPolicy', {
-      Description: `Least-privilege permissions of ${roleId}`,
-      Roles: [ref(role)],
-      PolicyDocument: policyDocument(statements.map(plain)),
-    });
-    for (const f of wildcardFindings(statements)) this.suppress(policy, f.id, f.reason);
-    return { role, policy };
+    const grants = spec.grants && typeof owner === 'object' ? this.grantStatements(owner) : [];
+    let policy: string | undefined;
+    if (statements.length) {
+      policy = this.add(owner, `${roleId}Policy`, 'AWS::IAM::ManagedPolicy', {
+        Description: `Least-privilege permissions of ${roleId}`,
+        Roles: [ref(role)],
+        PolicyDocument: policyDocument(statements.map(plain)),
+      });
+      for (const f of wildcardFindings(statements)) this.suppress(policy, f.id, f.reason);
+    }
+    let grantsPolicy: string | undefined;
+    if (grants.length) {
+      grantsPolicy = this.add(owner, `${roleId}GrantsPolicy`, 'AWS::IAM::ManagedPolicy', {
+        Description: `What ${roleId} may do with the components it is connected to in the design`,
+        Roles: [ref(role)],
+        PolicyDocument: policyDocument(grants.map(plain)),
+      });
+      for (const f of wildcardFindings(grants)) this.suppress(grantsPolicy, f.id, f.reason);
+    }
+    return { role, policy, grantsPolicy };
   }
 
   /** Statements from the component's connections, rendered from the shared grants. */
@@ -326,6 +364,7 @@ export class CfnContext {
       if (this.a.observability.alarmEmail) {
         this.add('platform', 'AlarmEmailSubscription', 'AWS::SNS::Subscription', { TopicArn: ref(topic), Protocol: 'email', Endpoint: ref('AlarmEmail') });
       }
+      this.stackLevel('AlarmTopicArn', 'platform');
       this.t.output('AlarmTopicArn', { Description: 'SNS topic notified by every alarm', Value: ref(topic) });
       return ref(topic);
     });
@@ -534,6 +573,7 @@ export class CfnContext {
   }
 
   output(name: string, value: Value, description: string): void {
+    this.stackLevel(name, 'platform');
     this.t.output(name, { Description: description, Value: value });
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Architecture } from '../../model/index.js';
 import { pascalCase } from '../../shared/ids.js';
 
@@ -15,4 +16,52 @@ export function componentPrefixes(a: Architecture, renamed: ReadonlySet<string> 
     out.set(c.id, renamed.has(c.id) ? `${base}N${i + 1}` : base);
   });
   return out;
+}
+
+const NAMED = new WeakMap<Architecture, ReadonlySet<string>>();
+
+/**
+ * Functions and state machines that get a fixed name (`<system>-<stage>-<id>`): those on a cycle of connections
+ * among them. Each passes the next one's name or ARN in its environment or definition; with generated names that
+ * is a circular dependency, with fixed ones the value is known without referring to the resource. Both
+ * generators use this set.
+ */
+export function fixedNameComponents(a: Architecture): ReadonlySet<string> {
+  let out = NAMED.get(a);
+  if (out) return out;
+  const lambdas = new Set(a.components.filter((c) => c.service === 'lambda' || c.service === 'step-functions').map((c) => c.id));
+  const next = new Map<string, string[]>();
+  for (const x of a.connections) {
+    if (x.kind === 'authenticate' || x.kind === 'protect' || !lambdas.has(x.from) || !lambdas.has(x.to) || x.from === x.to) continue;
+    next.set(x.from, [...(next.get(x.from) ?? []), x.to]);
+  }
+  // A function is on a cycle when it can reach itself.
+  const reaches = (from: string, goal: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [...(next.get(from) ?? [])];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n === goal) return true;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      stack.push(...(next.get(n) ?? []));
+    }
+    return false;
+  };
+  out = new Set([...lambdas].filter((id) => reaches(id, id)));
+  NAMED.set(a, out);
+  return out;
+}
+
+/**
+ * The fixed name of a function or state machine as a `Fn::Sub` string: at most 64 characters for any stage name
+ * (up to 16), the system and component parts shortened with a hash of the whole when they are too long.
+ */
+export function fixedName(a: Architecture, id: string): string {
+  const budget = 64 - 16 - 2;
+  if (a.name.length + id.length + 1 <= budget) return `${a.name}-\${EnvironmentName}-${id}`;
+  const hash = createHash('sha256').update(`${a.name}/${id}`).digest('hex').slice(0, 6);
+  const system = a.name.slice(0, 16).replace(/-+$/, '');
+  const component = id.slice(0, budget - system.length - hash.length - 2).replace(/-+$/, '');
+  return `${system}-\${EnvironmentName}-${component}-${hash}`;
 }

@@ -51,6 +51,8 @@ export class LogicalIdCollision extends Error {
   constructor(
     readonly logicalId: string,
     readonly owner: string,
+    /** Who produced it first (a component id, `platform` or `operations`). */
+    readonly firstOwner?: string,
   ) {
     super(`logical id ${logicalId} is produced twice (second time by ${owner})`);
   }
@@ -69,7 +71,7 @@ export class TemplateBuilder {
   /** Adds a resource; `owner` is the component id (or `platform`) that produced it. */
   add(owner: string, logicalId: string, resource: CfnResource): string {
     if (!/^[A-Za-z0-9]{1,255}$/.test(logicalId)) throw new Error(`invalid logical id '${logicalId}'`);
-    if (this.resources[logicalId] || this.parameters[logicalId]) throw new LogicalIdCollision(logicalId, owner);
+    if (this.resources[logicalId] || this.parameters[logicalId]) throw new LogicalIdCollision(logicalId, owner, this.owners.get(logicalId));
     this.resources[logicalId] = resource;
     this.owners.set(logicalId, owner);
     return logicalId;

@@ -70,6 +70,7 @@ export const cognito = emitter('cognito', {
         KmsKeyId: ctx.keyArn(),
         GenerateSecretString: { SecretStringTemplate: JSON.stringify(Object.fromEntries(p.fields.slice(0, -1).map((f) => [f, 'set-after-deploy']))), GenerateStringKey: p.fields[p.fields.length - 1]!, PasswordLength: 32, ExcludePunctuation: true },
       }, { policy: 'RETAIN' });
+      if (!ctx.cmk) ctx.ack(secret, 'The design uses AWS managed keys (security.encryptionKeys: aws-managed): the secret is encrypted with aws/secretsmanager', 'HIPAA.Security-SecretsManagerUsingKMSKey', 'PCI.DSS.321-SecretsManagerUsingKMSKey');
       ctx.ack(secret, `Credentials issued by ${p.name}; they rotate when ${p.name} reissues them`, 'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'PCI.DSS.321-SecretsManagerRotationEnabled');
       ctx.l1(c, ctx.id(c, `${p.name}Provider`), 'AWS::Cognito::UserPoolIdentityProvider', {
         UserPoolId: ctx.ref(pool),

@@ -52,6 +52,8 @@ export const documentdb = emitter('documentdb', {
       { policy: 'SNAPSHOT' },
     );
     ctx.ack(cluster, DB_PORT_WHY, 'AwsSolutions-DOC2');
+    if (cfg.backupRetentionDays < 7) ctx.ack(cluster, `The design keeps automated backups for ${cfg.backupRetentionDays} day(s) (backupRetentionDays)`, 'AwsSolutions-DOC4');
+    if (!ctx.cmk) ctx.ack(secret, 'The design uses AWS managed keys (security.encryptionKeys: aws-managed): the secret is encrypted with aws/secretsmanager', 'HIPAA.Security-SecretsManagerUsingKMSKey', 'PCI.DSS.321-SecretsManagerUsingKMSKey');
     ctx.ack(cluster, `The master credentials are generated into Secrets Manager (${secret}) and resolved by a dynamic reference built per stack with Fn::Sub, which cdk-nag cannot read as a string`, 'AwsSolutions-DOC3');
     const docLogs = 'DocumentDB exports the audit log (authentication and DDL events such as createIndex and dropCollection, enabled by audit_logs) and the profiler log; authenticate, createIndex and dropCollection are audit event types, not log export names';
     ctx.ack(cluster, docLogs, 'AwsSolutions-DOC5[LogExport::authenticate]', 'AwsSolutions-DOC5[LogExport::createIndex]', 'AwsSolutions-DOC5[LogExport::dropCollection]');

@@ -40,7 +40,7 @@ function action(ctx: CdkContext, t: Component, role: string): TsValue | undefine
 export const iotCore = emitter('iot-core', {
   emit(c: Iot, ctx: CdkContext) {
     const errors = ctx.logGroup(c, ctx.id(c, 'ErrorLogGroup'));
-    const { role, policy } = ctx.role(c, ctx.id(c, 'Role'), {
+    const { role, policy, grantsPolicy } = ctx.role(c, ctx.id(c, 'Role'), {
       services: ['iot.amazonaws.com'],
       description: `Lets IoT rule ${c.id} deliver messages`,
       assumeCondition: { StringEquals: { 'aws:SourceAccount': AWS.account } },
@@ -68,7 +68,7 @@ export const iotCore = emitter('iot-core', {
           ErrorAction: { CloudwatchLogs: { LogGroupName: ctx.ref(errors), RoleArn: ctx.att(role, 'Arn') } },
         },
       },
-      { dependsOn: policy ? [policy] : [] },
+      { dependsOn: [policy, grantsPolicy].filter((p): p is string => p !== undefined) },
     );
     ctx.l1(c, ctx.id(c, 'DevicePolicy'), 'AWS::IoT::Policy', {
       PolicyName: ctx.sub(`${ruleName(c, ctx.a.name)}_\${EnvironmentName}_devices`),

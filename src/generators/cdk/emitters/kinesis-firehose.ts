@@ -21,7 +21,7 @@ export const kinesisFirehose = emitter('kinesis-firehose', {
     const logGroup = ctx.logGroup(c, ctx.id(c, 'LogGroup'));
     ctx.l1(c, ctx.id(c, 'LogStream'), 'AWS::Logs::LogStream', { LogGroupName: ctx.ref(logGroup), LogStreamName: 'S3Delivery' });
     const bucketArn: TsValue = dest ? ctx.refOf({ component: dest.id, part: 'arn' }) : ctx.artifactsBucketArn();
-    const { role, policy } = ctx.role(c, ctx.id(c, 'Role'), {
+    const { role, policy, grantsPolicy } = ctx.role(c, ctx.id(c, 'Role'), {
       services: ['firehose.amazonaws.com'],
       description: `Delivery role of ${c.id}`,
       assumeCondition: { StringEquals: { 'sts:ExternalId': AWS.account } },
@@ -53,7 +53,7 @@ export const kinesisFirehose = emitter('kinesis-firehose', {
           CloudWatchLoggingOptions: { Enabled: true, LogGroupName: ctx.ref(logGroup), LogStreamName: 'S3Delivery' },
         },
       },
-      { dependsOn: policy ? [policy] : [] },
+      { dependsOn: [policy, grantsPolicy].filter((p): p is string => p !== undefined) },
     );
     if (source) ctx.ack(stream, `Records arrive from Kinesis stream ${source.id}, which encrypts them with KMS; Firehose server-side encryption applies only to Direct PUT`, 'AwsSolutions-KDF1');
     ctx.alarm(c, ctx.id(c, 'FreshnessAlarm'), {

@@ -3,6 +3,7 @@ import type { Code } from '../code.js';
 import { code, print } from '../code.js';
 import type { CdkContext, Stmt } from '../context.js';
 import { mapOf } from '../context.js';
+import { fixedName, fixedNameComponents } from '../../cloudformation/names.js';
 import { envKey, inlineRuntime, starterCode } from './common.js';
 import { emitter, noPart } from './types.js';
 
@@ -56,17 +57,20 @@ export const lambda = emitter('lambda', {
     if (asyncCallers.length) {
       dlq = ctx.id(c, 'DeadLetterQueue');
       deadLetterQueue(ctx, c, dlq);
+      // cdk-nag reads the short form `!GetAtt Queue.Arn` of DeadLetterConfig wrongly and misses that this is a DLQ.
+      ctx.ack(dlq, `Dead-letter queue of function ${c.id} (its DeadLetterConfig target); a DLQ has no DLQ of its own`, 'AwsSolutions-SQS3');
       statements.push({ Sid: 'SendToDeadLetterQueue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: ctx.att(dlq, 'Arn') });
       if (ctx.cmk) statements.push({ Sid: 'EncryptDeadLetters', Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: ctx.keyArn()! });
     }
     const roleId = ctx.id(c, 'Role');
-    const { policy } = ctx.role(c, roleId, { services: ['lambda.amazonaws.com'], description: `Execution role of function ${c.id}`, statements, grants: true });
+    const { policy, grantsPolicy } = ctx.role(c, roleId, { services: ['lambda.amazonaws.com'], description: `Execution role of function ${c.id}`, statements, grants: true });
     const sg = cfg.inVpc ? ctx.securityGroup(c, `Function ${c.id}: no inbound, outbound to its dependencies`) : undefined;
     const inline = inlineRuntime(cfg.runtime, cfg.handler);
     const handlerFn = cfg.handler.split('.').slice(1).join('.') || 'handler';
     if (!inline) ctx.artifactsBucket();
     const env = { ...ctx.connectionEnv(c), ...cfg.environment };
     ctx.l1(c, fnId, 'AWS::Lambda::Function', {
+      FunctionName: fixedNameComponents(ctx.a).has(c.id) ? ctx.sub(fixedName(ctx.a, c.id)) : undefined,
       Description: c.description ?? c.name ?? c.id,
       Runtime: cfg.runtime,
       Architectures: [cfg.architecture],
@@ -83,7 +87,7 @@ export const lambda = emitter('lambda', {
       LoggingConfig: { LogGroup: ctx.ref(ctx.id(c, 'LogGroup')), LogFormat: 'JSON' },
       VpcConfig: sg ? { SubnetIds: ctx.computeSubnets(), SecurityGroupIds: [ctx.ref(sg)] } : undefined,
       DeadLetterConfig: dlq ? { TargetArn: ctx.att(dlq, 'Arn') } : undefined,
-    }, { dependsOn: policy ? [`${roleId}Policy`] : [] });
+    }, { dependsOn: policy ? [policy] : [] });
     if (!inline) ctx.warn(`components.${c.id}.config.runtime`, `${cfg.runtime} code cannot be inlined: upload lambda/${c.id}.zip to the artifacts bucket before deploying`);
     ctx.ack(fnId, `The design pins runtime ${cfg.runtime} (components.${c.id}.config.runtime); it is supported by Lambda, and cdk-nag L1 asks for the newest runtime of the family`, 'AwsSolutions-L1');
     if (cfg.reservedConcurrency === undefined) ctx.ack(fnId, 'No reservedConcurrency in the design: reserving concurrency takes it from the account pool, and new accounts have too little to reserve; set components.config.reservedConcurrency to cap it', 'HIPAA.Security-LambdaConcurrency', 'PCI.DSS.321-LambdaConcurrency');
@@ -122,7 +126,7 @@ export const lambda = emitter('lambda', {
         MaximumRetryAttempts: stream ? 3 : undefined,
         BisectBatchOnFunctionError: stream ? true : undefined,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
-      }, { dependsOn: policy ? [`${roleId}Policy`] : [] });
+      }, { dependsOn: [policy, grantsPolicy].filter((p): p is string => p !== undefined) });
     }
     if (cfg.schedule) {
       ctx.role(c, ctx.id(c, 'ScheduleRole'), {
@@ -154,6 +158,7 @@ export const lambda = emitter('lambda', {
     return undefined;
   },
   env(c, ctx) {
-    return { [`${envKey(c.id)}_FUNCTION_NAME`]: ctx.ref(ctx.id(c, 'Function')) };
+    // A function on a cycle of function calls has a fixed name: passing it does not refer to the resource.
+    return { [`${envKey(c.id)}_FUNCTION_NAME`]: fixedNameComponents(ctx.a).has(c.id) ? ctx.sub(fixedName(ctx.a, c.id)) : ctx.ref(ctx.id(c, 'Function')) };
   },
 });

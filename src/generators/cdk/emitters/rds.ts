@@ -8,7 +8,7 @@ import { emitter, noPart } from './types.js';
 type Rds = ComponentOfService<'rds'>;
 
 const ENGINE = { postgresql: 'postgres', mysql: 'mysql', mariadb: 'mariadb' } as const;
-const LOGS = { postgresql: ['postgresql', 'upgrade'], mysql: ['error', 'general', 'slowquery'], mariadb: ['error', 'general', 'slowquery'] } as const;
+const LOGS = { postgresql: ['postgresql', 'upgrade'], mysql: ['audit', 'error', 'general', 'slowquery'], mariadb: ['audit', 'error', 'general', 'slowquery'] } as const;
 
 /** Burstable classes below medium have no Performance Insights. */
 function supportsInsights(instanceClass: string): boolean {
@@ -31,6 +31,13 @@ export const rds = emitter('rds', {
       Family: parameterFamily(engine, version),
       Parameters: json(tlsParameters(engine)),
     });
+    // MySQL and MariaDB write an audit log only with the MariaDB audit plugin, which an option group turns on.
+    const audit = engine === 'postgres' ? undefined : ctx.l1(c, ctx.id(c, 'OptionGroup'), 'AWS::RDS::OptionGroup', {
+      EngineName: engine,
+      MajorEngineVersion: version.split('.').slice(0, 2).join('.'),
+      OptionGroupDescription: `Audit logging for ${c.id}`,
+      OptionConfigurations: [{ OptionName: 'MARIADB_AUDIT_PLUGIN', OptionSettings: [{ Name: 'SERVER_AUDIT_EVENTS', Value: 'CONNECT,QUERY_DDL,QUERY_DCL' }] }],
+    });
     const insights = supportsInsights(cfg.instanceClass);
     const common = {
       DBInstanceClass: cfg.instanceClass,
@@ -42,6 +49,7 @@ export const rds = emitter('rds', {
       PerformanceInsightsKMSKeyId: insights ? ctx.keyArn() : undefined,
       VPCSecurityGroups: [ctx.ref(sg)],
       DBParameterGroupName: ctx.ref(params),
+      OptionGroupName: audit ? ctx.ref(audit) : undefined,
       CopyTagsToSnapshot: true,
       StorageEncrypted: true,
       KmsKeyId: ctx.keyArn(),
@@ -76,9 +84,11 @@ export const rds = emitter('rds', {
     if (!cfg.multiAz) ctx.ack(db, 'The design runs this database in one AZ (multiAz: false)', 'AwsSolutions-RDS3', 'HIPAA.Security-RDSMultiAZSupport', 'PCI.DSS.321-RDSMultiAZSupport');
     if (!cfg.deletionProtection) ctx.ack(db, 'Deletion protection is turned off in the design (deletionProtection: false)', 'AwsSolutions-RDS10', 'HIPAA.Security-RDSInstanceDeletionProtectionEnabled', 'PCI.DSS.321-RDSInstanceDeletionProtectionEnabled');
     for (let i = 1; i <= cfg.readReplicas; i++) {
-      const replica = ctx.l1(c, ctx.id(c, `Replica${i}`), 'AWS::RDS::DBInstance', { SourceDBInstanceIdentifier: ctx.ref(db), ...common });
+      // A replica is encrypted with its source's key; CloudFormation refuses StorageEncrypted beside SourceDBInstanceIdentifier.
+      const replica = ctx.l1(c, ctx.id(c, `Replica${i}`), 'AWS::RDS::DBInstance', { SourceDBInstanceIdentifier: ctx.ref(db), ...common, StorageEncrypted: undefined, KmsKeyId: undefined });
       ctx.ack(replica, DB_PORT_WHY, 'AwsSolutions-RDS11');
-      ctx.ack(replica, 'Read replica: backups, Multi-AZ and deletion protection are properties of its source instance', 'AwsSolutions-RDS3', 'AwsSolutions-RDS10', 'AwsSolutions-RDS13', 'HIPAA.Security-RDSMultiAZSupport', 'HIPAA.Security-RDSInstanceBackupEnabled', 'HIPAA.Security-RDSInstanceDeletionProtectionEnabled', 'PCI.DSS.321-RDSInstanceBackupEnabled', 'PCI.DSS.321-RDSInstanceDeletionProtectionEnabled');
+      ctx.ack(replica, `Read replica of an encrypted instance: RDS encrypts it with the source's key (CloudFormation does not accept StorageEncrypted on a replica)`, 'AwsSolutions-RDS2', 'HIPAA.Security-RDSStorageEncrypted', 'PCI.DSS.321-RDSStorageEncrypted');
+      ctx.ack(replica, 'Read replica: backups (and the backup plan), Multi-AZ and deletion protection are properties of its source instance', 'AwsSolutions-RDS3', 'AwsSolutions-RDS10', 'AwsSolutions-RDS13', 'HIPAA.Security-RDSMultiAZSupport', 'HIPAA.Security-RDSInstanceBackupEnabled', 'HIPAA.Security-RDSInBackupPlan', 'PCI.DSS.321-RDSInBackupPlan', 'HIPAA.Security-RDSInstanceDeletionProtectionEnabled', 'PCI.DSS.321-RDSInstanceBackupEnabled', 'PCI.DSS.321-RDSInstanceDeletionProtectionEnabled');
     }
     const dims = { DBInstanceIdentifier: `\${${db}}` };
     ctx.alarm(c, ctx.id(c, 'CpuAlarm'), { description: `${c.id}: CPU above 80%`, namespace: 'AWS/RDS', metric: 'CPUUtilization', dimensions: dims, statistic: 'Average', threshold: 80, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 3, datapointsToAlarm: 2 });

@@ -57,14 +57,17 @@ export const redshift = emitter('redshift', {
       ParameterGroupFamily: 'redshift-1.0',
       Parameters: [{ ParameterName: 'require_ssl', ParameterValue: 'true' }, { ParameterName: 'enable_user_activity_logging', ParameterValue: 'true' }],
     });
+    // CloudFormation takes at most 100 nodes per cluster.
+    const nodes = Math.min(cfg.nodes, 100);
+    if (cfg.nodes > 100) ctx.warn(`components.${c.id}.config.nodes`, `${c.id}: a Redshift cluster has at most 100 nodes in CloudFormation; the template uses 100 (split the workload or use Redshift Serverless for more)`);
     const cluster = ctx.l1(
       c,
       ctx.id(c, 'Cluster'),
       'AWS::Redshift::Cluster',
       {
-        ClusterType: cfg.nodes > 1 ? 'multi-node' : 'single-node',
+        ClusterType: nodes > 1 ? 'multi-node' : 'single-node',
         NodeType: cfg.nodeType,
-        NumberOfNodes: cfg.nodes > 1 ? cfg.nodes : undefined,
+        NumberOfNodes: nodes > 1 ? nodes : undefined,
         DBName: cfg.databaseName,
         MasterUsername: 'warehouse_admin',
         ManageMasterPassword: true,

@@ -31,22 +31,31 @@ export const ses = emitter('ses', {
         },
       });
     }
-    const identity = ctx.l1(c, ctx.id(c, 'EmailIdentity'), 'AWS::SES::EmailIdentity', {
-      EmailIdentity: cfg.domain,
-      DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
-      ConfigurationSetAttributes: cfg.configurationSet ? { ConfigurationSetName: ctx.ref(setId) } : undefined,
-    });
-    const zone = zoneFor(ctx, cfg.domain);
-    if (zone) {
-      ctx.l1(c, ctx.id(c, 'DkimRecords'), 'AWS::Route53::RecordSetGroup', {
-        HostedZoneId: ctx.attr(zone, 'zoneId')!,
-        RecordSets: [1, 2, 3].map((i) => ({ Name: ctx.att(identity, `DkimDNSTokenName${i}`), Type: 'CNAME', TTL: '1800', ResourceRecords: [ctx.att(identity, `DkimDNSTokenValue${i}`)] })),
-      });
+    // One identity per domain: a second component sending from the same domain shares the first one's.
+    const owner = ctx.a.components.find((x): x is Ses => x.service === 'ses' && x.config.domain === cfg.domain)!;
+    if (owner.id !== c.id) {
+      ctx.warn(`components.${c.id}.config.domain`, `${c.id} sends from ${cfg.domain} like ${owner.id}: the domain's identity (and its default configuration set) is ${owner.id}'s; send with ${c.id}'s own configuration set named in the request`);
     } else {
-      ctx.warn(`components.${c.id}`, `publish the three DKIM CNAME records of ${cfg.domain} (stack outputs of ${c.id}) at your DNS provider to verify it`);
+      const identity = ctx.l1(c, ctx.id(c, 'EmailIdentity'), 'AWS::SES::EmailIdentity', {
+        EmailIdentity: cfg.domain,
+        DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
+        ConfigurationSetAttributes: cfg.configurationSet ? { ConfigurationSetName: ctx.ref(setId) } : undefined,
+      });
+      const zone = zoneFor(ctx, cfg.domain);
+      if (zone) {
+        ctx.l1(c, ctx.id(c, 'DkimRecords'), 'AWS::Route53::RecordSetGroup', {
+          HostedZoneId: ctx.attr(zone, 'zoneId')!,
+          RecordSets: [1, 2, 3].map((i) => ({ Name: ctx.att(identity, `DkimDNSTokenName${i}`), Type: 'CNAME', TTL: '1800', ResourceRecords: [ctx.att(identity, `DkimDNSTokenValue${i}`)] })),
+        });
+      } else {
+        ctx.warn(`components.${c.id}`, `publish the three DKIM CNAME records of ${cfg.domain} (stack outputs of ${c.id}) at your DNS provider to verify it`);
+      }
     }
-    for (const [metric, threshold, what] of [['Reputation.BounceRate', 0.05, 'bounce rate above 5%'], ['Reputation.ComplaintRate', 0.001, 'complaint rate above 0.1%']] as const) {
-      ctx.alarm(c, ctx.id(c, `${metric.split('.')[1]}Alarm`), { description: `${c.id}: ${what} (SES may pause sending)`, namespace: 'AWS/SES', metric, dimensions: {}, statistic: 'Maximum', threshold, comparison: 'GreaterThanOrEqualToThreshold', period: 3600 });
+    // Reputation metrics are per account and Region: alarm on them once.
+    if (ctx.a.components.find((x) => x.service === 'ses') === c) {
+      for (const [metric, threshold, what] of [['Reputation.BounceRate', 0.05, 'bounce rate above 5%'], ['Reputation.ComplaintRate', 0.001, 'complaint rate above 0.1%']] as const) {
+        ctx.alarm(c, ctx.id(c, `${metric.split('.')[1]}Alarm`), { description: `${c.id}: ${what} (SES may pause sending)`, namespace: 'AWS/SES', metric, dimensions: {}, statistic: 'Maximum', threshold, comparison: 'GreaterThanOrEqualToThreshold', period: 3600 });
+      }
     }
   },
   ref(c, part, ctx) {

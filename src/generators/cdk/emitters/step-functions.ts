@@ -3,6 +3,7 @@ import type { CdkContext } from '../context.js';
 import { json, mapOf } from '../context.js';
 import { AWS } from '../code.js';
 import type { Code, TsValue } from '../code.js';
+import { fixedName, fixedNameComponents } from '../../cloudformation/names.js';
 import { XRAY_WHY } from './lambda.js';
 import { envKey, pascalCase } from './common.js';
 import { emitter, noPart } from './types.js';
@@ -140,6 +141,7 @@ export const stepFunctions = emitter('step-functions', {
       ctx.id(c, 'StateMachine'),
       'AWS::StepFunctions::StateMachine',
       {
+        StateMachineName: fixedNameComponents(ctx.a).has(c.id) ? ctx.sub(fixedName(ctx.a, c.id)) : undefined,
         StateMachineType: c.config.type,
         RoleArn: ctx.att(role, 'Arn'),
         Definition: json(built.definition),
@@ -173,6 +175,8 @@ export const stepFunctions = emitter('step-functions', {
     return noPart('step-functions', part);
   },
   env(c, ctx) {
-    return { [`${envKey(c.id)}_STATE_MACHINE_ARN`]: ctx.ref(ctx.id(c, 'StateMachine')) };
+    // On a cycle with functions it has a fixed name: its ARN is known without referring to it.
+    const arn = fixedNameComponents(ctx.a).has(c.id) ? ctx.sub(`arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:stateMachine:${fixedName(ctx.a, c.id)}`) : ctx.ref(ctx.id(c, 'StateMachine'));
+    return { [`${envKey(c.id)}_STATE_MACHINE_ARN`]: arn };
   },
 });

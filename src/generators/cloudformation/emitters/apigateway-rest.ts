@@ -156,6 +156,7 @@ export const apigatewayRest: CfnEmitter<'apigateway-rest'> = emitter('apigateway
     );
     if (!cache) ctx.ack(stage, 'Caching is off in the design (cacheSizeGb: 0): responses are per-user and must not be served from a shared cache', 'HIPAA.Security-APIGWCacheEnabledAndEncrypted', 'PCI.DSS.321-APIGWCacheEnabledAndEncrypted');
     if (!isProtected(ctx, c)) ctx.ack(stage, 'No WAF web ACL protects this API in the design', 'PCI.DSS.321-APIGWAssociatedWithWAF');
+    if (!ctx.a.observability.tracing) ctx.ack(stage, 'Tracing is turned off in the design (observability.tracing: false)', 'HIPAA.Security-APIGWXrayEnabled', 'PCI.DSS.321-APIGWXrayEnabled');
     if (!clientCert) ctx.ack(stage, 'Backends are Lambda functions invoked through IAM; a client certificate only applies to HTTP backends', 'HIPAA.Security-APIGWSSLEnabled', 'PCI.DSS.321-APIGWSSLEnabled');
     const dims = { ApiName: name, Stage: cfg.stageName };
     ctx.alarm(c, ctx.id(c, 'ServerErrorsAlarm'), { description: `${c.id}: 5XX responses`, namespace: 'AWS/ApiGateway', metric: '5XXError', dimensions: dims, threshold: 5, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 2, datapointsToAlarm: 2 });

@@ -1,6 +1,6 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
-import { getAtt, sub } from '../fn.js';
+import { getAtt, ref, sub } from '../fn.js';
 import type { Value } from '../fn.js';
 import { isProtected } from './api-common.js';
 import { designCertificate } from './load-balancer.js';
@@ -49,7 +49,21 @@ export const cloudfront = emitter('cloudfront', {
         ctx.warn('connections', `CloudFront ${c.id} cannot use ${t.service} '${t.id}' as an origin`);
       }
     }
-    if (!origins.length) ctx.warn(`components.${c.id}`, `distribution ${c.id} routes to nothing; connect a bucket, load balancer or API with route`);
+    if (!origins.length) {
+      // A distribution needs an origin: without one in the design it serves a private bucket of its own.
+      oac = ctx.add(c, ctx.id(c, 'OriginAccessControl'), 'AWS::CloudFront::OriginAccessControl', {
+        OriginAccessControlConfig: { Name: sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`), OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4', Description: `Lets ${c.id} read its content bucket` },
+      });
+      const content = ctx.id(c, 'ContentBucket');
+      if (ctx.cmk) ctx.keyServices.add('cloudfront.amazonaws.com');
+      ctx.bucket(c, content, {}, [
+        { Sid: 'AllowCloudFrontRead', Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject', Resource: sub(`\${${content}.Arn}/*`), Condition: { StringEquals: { 'AWS:SourceArn': sub(`arn:\${AWS::Partition}:cloudfront::\${AWS::AccountId}:distribution/\${${dist}}`) } } },
+      ]);
+      ctx.ack(content, `Content bucket of distribution ${c.id}: its objects are published from the repository and can be uploaded again`, 'HIPAA.Security-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled');
+      origins.push({ target: c, id: 'content', api: false, value: { Id: 'content', DomainName: getAtt(content, 'RegionalDomainName'), S3OriginConfig: { OriginAccessIdentity: '' }, OriginAccessControlId: getAtt(oac, 'Id') } });
+      ctx.output(`${ctx.prefixes.get(c.id)}ContentBucketName`, ref(content), `Bucket distribution ${c.id} serves`);
+      ctx.warn(`components.${c.id}`, `distribution ${c.id} routes to nothing in the design, so it serves a private content bucket of its own (${content}); connect a bucket, load balancer or API with route to use that instead`);
+    }
     const cert = designCertificate(ctx);
     const useCert = cert && cfg.aliases.length > 0;
     if (cert && cfg.aliases.length && ctx.a.region !== 'us-east-1') ctx.warn(`components.${cert.id}`, `CloudFront only accepts certificates from us-east-1; create ${cert.id} there for ${c.id}`);

@@ -54,6 +54,7 @@ export const elasticache = emitter('elasticache', {
       KmsKeyId: ctx.keyArn(),
       GenerateSecretString: { SecretStringTemplate: '{}', GenerateStringKey: 'token', PasswordLength: 64, ExcludePunctuation: true },
     });
+    if (!ctx.cmk) ctx.ack(token, 'The design uses AWS managed keys (security.encryptionKeys: aws-managed): the secret is encrypted with aws/secretsmanager', 'HIPAA.Security-SecretsManagerUsingKMSKey', 'PCI.DSS.321-SecretsManagerUsingKMSKey');
     ctx.ack(token, 'Cache AUTH token: rotating it needs a coordinated ModifyReplicationGroup (ROTATE then SET); do it with the ElastiCache AUTH rotation procedure', 'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'PCI.DSS.321-SecretsManagerRotationEnabled');
     const slowLog = ctx.logGroup(c, ctx.id(c, 'SlowLogGroup'));
     const failover = cfg.replicasPerShard > 0;
@@ -80,7 +81,8 @@ export const elasticache = emitter('elasticache', {
     });
     ctx.ack(group, 'Default port kept: the cache sits in isolated subnets and accepts connections only from its clients\' security groups', 'AwsSolutions-AEC5');
     if (!failover) ctx.ack(group, 'The design runs no replicas (replicasPerShard: 0), so there is no standby to fail over to', 'AwsSolutions-AEC4');
-    if (!snapshots) ctx.ack(group, 'Snapshots are turned off in the design (snapshotRetentionDays: 0)', 'HIPAA.Security-ElastiCacheRedisClusterAutomaticBackup');
+    // The HIPAA pack asks for 15 days of snapshots.
+    if ((snapshots ?? 0) < 15) ctx.ack(group, snapshots ? `The design keeps cache snapshots for ${snapshots} day(s) (snapshotRetentionDays)` : 'Snapshots are turned off in the design (snapshotRetentionDays: 0)', 'HIPAA.Security-ElastiCacheRedisClusterAutomaticBackup');
     ctx.alarm(c, ctx.id(c, 'CpuAlarm'), { description: `${c.id}: engine CPU above 80% on the primary`, namespace: 'AWS/ElastiCache', metric: 'EngineCPUUtilization', dimensions: { CacheClusterId: `\${${group}}-001` }, statistic: 'Average', threshold: 80, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 3, datapointsToAlarm: 2 });
     ctx.alarm(c, ctx.id(c, 'MemoryAlarm'), { description: `${c.id}: memory more than 85% used on the primary`, namespace: 'AWS/ElastiCache', metric: 'DatabaseMemoryUsagePercentage', dimensions: { CacheClusterId: `\${${group}}-001` }, statistic: 'Average', threshold: 85, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 3, datapointsToAlarm: 2 });
   },

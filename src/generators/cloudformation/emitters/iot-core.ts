@@ -39,7 +39,7 @@ function action(ctx: CfnContext, t: Component, role: string): Value | undefined 
 export const iotCore = emitter('iot-core', {
   emit(c: Iot, ctx: CfnContext) {
     const errors = ctx.logGroup(c, ctx.id(c, 'ErrorLogGroup'));
-    const { role, policy } = ctx.role(c, ctx.id(c, 'Role'), {
+    const { role, policy, grantsPolicy } = ctx.role(c, ctx.id(c, 'Role'), {
       services: ['iot.amazonaws.com'],
       description: `Lets IoT rule ${c.id} deliver messages`,
       assumeCondition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
@@ -67,7 +67,7 @@ export const iotCore = emitter('iot-core', {
           ErrorAction: { CloudwatchLogs: { LogGroupName: ref(errors), RoleArn: getAtt(role, 'Arn') } },
         },
       },
-      { DependsOn: policy ? [policy] : [] },
+      { DependsOn: [policy, grantsPolicy].filter((p): p is string => p !== undefined) },
     );
     ctx.add(c, ctx.id(c, 'DevicePolicy'), 'AWS::IoT::Policy', {
       PolicyName: sub(`${ruleName(c, ctx.a.name)}_\${EnvironmentName}_devices`),

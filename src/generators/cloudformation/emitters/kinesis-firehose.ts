@@ -21,7 +21,7 @@ export const kinesisFirehose = emitter('kinesis-firehose', {
     const logGroup = ctx.logGroup(c, ctx.id(c, 'LogGroup'));
     ctx.add(c, ctx.id(c, 'LogStream'), 'AWS::Logs::LogStream', { LogGroupName: ref(logGroup), LogStreamName: 'S3Delivery' });
     const bucketArn: Value = dest ? ctx.ref({ component: dest.id, part: 'arn' }) : ctx.artifactsBucketArn();
-    const { role, policy } = ctx.role(c, ctx.id(c, 'Role'), {
+    const { role, policy, grantsPolicy } = ctx.role(c, ctx.id(c, 'Role'), {
       services: ['firehose.amazonaws.com'],
       description: `Delivery role of ${c.id}`,
       assumeCondition: { StringEquals: { 'sts:ExternalId': ref('AWS::AccountId') } },
@@ -53,7 +53,7 @@ export const kinesisFirehose = emitter('kinesis-firehose', {
           CloudWatchLoggingOptions: { Enabled: true, LogGroupName: ref(logGroup), LogStreamName: 'S3Delivery' },
         },
       },
-      { DependsOn: policy ? [policy] : [] },
+      { DependsOn: [policy, grantsPolicy].filter((p): p is string => p !== undefined) },
     );
     if (source) ctx.ack(stream, `Records arrive from Kinesis stream ${source.id}, which encrypts them with KMS; Firehose server-side encryption applies only to Direct PUT`, 'AwsSolutions-KDF1');
     ctx.alarm(c, ctx.id(c, 'FreshnessAlarm'), {

@@ -1,6 +1,7 @@
 import type { Component, ComponentOfService, ResourceGrant } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
-import { getAtt, ref } from '../fn.js';
+import { getAtt, ref, sub } from '../fn.js';
+import { fixedName, fixedNameComponents } from '../names.js';
 import type { Value } from '../fn.js';
 import type { ExplainedStatement } from '../nag.js';
 import { envKey, inlineRuntime, starterCode } from './common.js';
@@ -64,10 +65,12 @@ export const lambda = emitter('lambda', {
           Statement: [{ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sqs:*', Resource: getAtt(dlq, 'Arn'), Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
         },
       });
+      // cdk-nag reads the short form `!GetAtt Queue.Arn` of DeadLetterConfig wrongly and misses that this is a DLQ.
+      ctx.ack(dlq, `Dead-letter queue of function ${c.id} (its DeadLetterConfig target); a DLQ has no DLQ of its own`, 'AwsSolutions-SQS3');
       statements.push({ Sid: 'SendToDeadLetterQueue', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(dlq, 'Arn') });
       if (ctx.cmk) statements.push({ Sid: 'EncryptDeadLetters', Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: getAtt('Cmk', 'Arn') });
     }
-    const { role } = ctx.role(c, ctx.id(c, 'Role'), {
+    const { role, policy, grantsPolicy } = ctx.role(c, ctx.id(c, 'Role'), {
       services: ['lambda.amazonaws.com'],
       description: `Execution role of function ${c.id}`,
       statements,
@@ -89,6 +92,7 @@ export const lambda = emitter('lambda', {
       fnId,
       'AWS::Lambda::Function',
       {
+        FunctionName: fixedNameComponents(ctx.a).has(c.id) ? sub(fixedName(ctx.a, c.id)) : undefined,
         Description: c.description ?? c.name ?? c.id,
         Runtime: cfg.runtime,
         Architectures: [cfg.architecture],
@@ -106,7 +110,8 @@ export const lambda = emitter('lambda', {
         VpcConfig: sg ? { SubnetIds: ctx.computeSubnets(), SecurityGroupIds: [ref(sg)] } : undefined,
         DeadLetterConfig: dlq ? { TargetArn: getAtt(dlq, 'Arn') } : undefined,
       },
-      { DependsOn: [`${role}Policy`].filter((p) => ctx.t.has(p)) },
+      // Lambda checks the role's own permissions (network interfaces, dead-letter queue) when it creates the function.
+      { DependsOn: policy ? [policy] : undefined },
     );
     ctx.ack(fn, `The design pins runtime ${cfg.runtime} (components.${c.id}.config.runtime); it is supported by Lambda, and cdk-nag L1 asks for the newest runtime of the family`, 'AwsSolutions-L1');
     if (cfg.reservedConcurrency === undefined) {
@@ -163,7 +168,8 @@ export const lambda = emitter('lambda', {
           BisectBatchOnFunctionError: stream ? true : undefined,
           FunctionResponseTypes: ['ReportBatchItemFailures'],
         },
-        { DependsOn: [`${role}Policy`].filter((p) => ctx.t.has(p)) },
+        // The mapping is checked against the role's read permissions on its source.
+        { DependsOn: [policy, grantsPolicy].filter((p): p is string => p !== undefined) },
       );
     }
 
@@ -219,6 +225,7 @@ export const lambda = emitter('lambda', {
     return undefined;
   },
   env(c, ctx) {
-    return { [`${envKey(c.id)}_FUNCTION_NAME`]: ref(ctx.id(c, 'Function')) };
+    // A function on a cycle of function calls has a fixed name: passing it does not refer to the resource.
+    return { [`${envKey(c.id)}_FUNCTION_NAME`]: fixedNameComponents(ctx.a).has(c.id) ? sub(fixedName(ctx.a, c.id)) : ref(ctx.id(c, 'Function')) };
   },
 });

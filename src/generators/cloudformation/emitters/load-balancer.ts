@@ -3,6 +3,7 @@ import { servicePort } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
 import { getAtt, ref } from '../fn.js';
 import type { Value } from '../fn.js';
+import { isProtected } from './api-common.js';
 import { noPart } from './types.js';
 import type { CfnEmitter } from './types.js';
 
@@ -85,20 +86,22 @@ function lbEmitter(service: 'alb' | 'nlb'): CfnEmitter<'alb' | 'nlb'> {
       });
       if (!cfg.accessLogs || (!alb && !nlbLogs)) ctx.ack(lbId, cfg.accessLogs ? 'Network load balancers write access logs only for TLS listeners; this one forwards plain TCP' : 'Access logs are turned off in the design (accessLogs: false)', 'AwsSolutions-ELB2', 'HIPAA.Security-ELBLoggingEnabled', 'PCI.DSS.321-ELBLoggingEnabled');
       if (!cfg.deletionProtection) ctx.ack(lbId, 'Deletion protection is turned off in the design (deletionProtection: false)', 'HIPAA.Security-ELBDeletionProtectionEnabled');
+      if (alb && !isProtected(ctx, c)) ctx.ack(lbId, 'No WAF web ACL protects this load balancer in the design; add a waf component that protects it', 'PCI.DSS.321-ALBWAFEnabled');
       const groups = targets.map((t) => ({ t, tg: targetGroup(ctx, c, t, alb) })).filter((x): x is { t: Component; tg: string } => Boolean(x.tg));
       const forward = groups[0] ? [{ Type: 'forward', TargetGroupArn: ref(groups[0].tg) }] : [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain', MessageBody: 'not found' } }];
       const certs = cert ? [{ CertificateArn: ctx.ref({ component: cert.id, part: 'arn' }) }] : undefined;
       if (alb) {
         if (tls) {
           const https = ctx.add(c, ctx.id(c, 'HttpsListener'), 'AWS::ElasticLoadBalancingV2::Listener', { LoadBalancerArn: ref(lbId), Port: 443, Protocol: 'HTTPS', SslPolicy: TLS_POLICY, Certificates: certs, DefaultActions: forward });
-          ctx.add(c, ctx.id(c, 'HttpListener'), 'AWS::ElasticLoadBalancingV2::Listener', { LoadBalancerArn: ref(lbId), Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }] });
+          const redirect = ctx.add(c, ctx.id(c, 'HttpListener'), 'AWS::ElasticLoadBalancingV2::Listener', { LoadBalancerArn: ref(lbId), Port: 80, Protocol: 'HTTP', DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }] });
+          ctx.ack(redirect, 'Plain-HTTP listener that only redirects to HTTPS (301); the HTTPS listener holds the ACM certificate', 'HIPAA.Security-ELBv2ACMCertificateRequired', 'PCI.DSS.321-ELBv2ACMCertificateRequired');
           groups.slice(1).forEach((g, i) => {
             const path = ctx.a.connections.find((x) => x.from === c.id && x.to === g.t.id)?.scope ?? `/${g.t.id}/*`;
             ctx.add(c, ctx.id(c, `${ctx.prefixes.get(g.t.id)}Rule`), 'AWS::ElasticLoadBalancingV2::ListenerRule', { ListenerArn: ref(https), Priority: i + 1, Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [path] } }], Actions: [{ Type: 'forward', TargetGroupArn: ref(g.tg) }] });
           });
         } else {
           const http = ctx.add(c, ctx.id(c, 'HttpListener'), 'AWS::ElasticLoadBalancingV2::Listener', { LoadBalancerArn: ref(lbId), Port: 80, Protocol: 'HTTP', DefaultActions: forward });
-          ctx.ack(http, 'The design turns HTTPS off for this load balancer (https: false) or has no certificate', 'HIPAA.Security-ELBTlsHttpsListenersOnly', 'PCI.DSS.321-ELBTlsHttpsListenersOnly', 'HIPAA.Security-ALBHttpToHttpsRedirection', 'PCI.DSS.321-ALBHttpToHttpsRedirection');
+          ctx.ack(http, 'The design turns HTTPS off for this load balancer (https: false) or has no certificate', 'HIPAA.Security-ELBTlsHttpsListenersOnly', 'PCI.DSS.321-ELBTlsHttpsListenersOnly', 'HIPAA.Security-ALBHttpToHttpsRedirection', 'PCI.DSS.321-ALBHttpToHttpsRedirection', 'HIPAA.Security-ELBv2ACMCertificateRequired', 'PCI.DSS.321-ELBv2ACMCertificateRequired');
           groups.slice(1).forEach((g, i) => {
             const path = ctx.a.connections.find((x) => x.from === c.id && x.to === g.t.id)?.scope ?? `/${g.t.id}/*`;
             ctx.add(c, ctx.id(c, `${ctx.prefixes.get(g.t.id)}Rule`), 'AWS::ElasticLoadBalancingV2::ListenerRule', { ListenerArn: ref(http), Priority: i + 1, Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [path] } }], Actions: [{ Type: 'forward', TargetGroupArn: ref(g.tg) }] });
@@ -113,7 +116,7 @@ function lbEmitter(service: 'alb' | 'nlb'): CfnEmitter<'alb' | 'nlb'> {
           Certificates: certs,
           DefaultActions: [{ Type: 'forward', TargetGroupArn: ref(groups[0].tg) }],
         });
-        if (!tls) ctx.ack(l, 'TCP pass-through: TLS terminates on the targets', 'HIPAA.Security-ELBTlsHttpsListenersOnly', 'PCI.DSS.321-ELBTlsHttpsListenersOnly');
+        if (!tls) ctx.ack(l, 'TCP pass-through: TLS terminates on the targets', 'HIPAA.Security-ELBTlsHttpsListenersOnly', 'PCI.DSS.321-ELBTlsHttpsListenersOnly', 'HIPAA.Security-ELBv2ACMCertificateRequired', 'PCI.DSS.321-ELBv2ACMCertificateRequired');
         if (groups.length > 1) ctx.warn(`components.${c.id}`, `network load balancer ${c.id} forwards to ${groups[0].t.id} only; give the other targets their own listener`);
       } else {
         ctx.warn(`components.${c.id}`, `network load balancer ${c.id} routes to nothing; connect it to a service with a route connection`);

@@ -2,6 +2,7 @@ import type { Component, ComponentOfService } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
 import { getAtt, ref, sub } from '../fn.js';
 import type { Value } from '../fn.js';
+import { fixedName, fixedNameComponents } from '../names.js';
 import { XRAY_WHY } from './lambda.js';
 import { envKey, pascalCase } from './common.js';
 import { emitter, noPart } from './types.js';
@@ -139,6 +140,7 @@ export const stepFunctions = emitter('step-functions', {
       ctx.id(c, 'StateMachine'),
       'AWS::StepFunctions::StateMachine',
       {
+        StateMachineName: fixedNameComponents(ctx.a).has(c.id) ? sub(fixedName(ctx.a, c.id)) : undefined,
         StateMachineType: c.config.type,
         RoleArn: getAtt(role, 'Arn'),
         Definition: built.definition,
@@ -172,6 +174,8 @@ export const stepFunctions = emitter('step-functions', {
     return noPart('step-functions', part);
   },
   env(c, ctx) {
-    return { [`${envKey(c.id)}_STATE_MACHINE_ARN`]: ref(ctx.id(c, 'StateMachine')) };
+    // On a cycle with functions it has a fixed name: its ARN is known without referring to it.
+    const arn = fixedNameComponents(ctx.a).has(c.id) ? sub(`arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:stateMachine:${fixedName(ctx.a, c.id)}`) : ref(ctx.id(c, 'StateMachine'));
+    return { [`${envKey(c.id)}_STATE_MACHINE_ARN`]: arn };
   },
 });

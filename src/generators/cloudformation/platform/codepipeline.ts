@@ -111,5 +111,6 @@ export function emitCodePipeline(ctx: CfnContext): void {
     if (ctx.t.ownerOf(id) !== O || !id.startsWith('Cicd')) continue;
     ctx.t.get(id).Condition = cond.Condition;
   }
+  ctx.stackLevel('PipelineConnectionArn', 'platform');
   ctx.t.output('PipelineConnectionArn', { Description: 'Approve this GitHub connection once in the console (Developer Tools > Connections)', Value: ref(connection), Condition: 'HostsPipeline' });
 }

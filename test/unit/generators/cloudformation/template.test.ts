@@ -288,7 +288,7 @@ describe('IAM from the design', () => {
   it('a read connection grants reads only; read-write adds writes', () => {
     const read = buildTemplate(model({ name: 'r', components: [{ id: 'fn', service: 'lambda' }, { id: 'table', service: 'dynamodb' }], connections: [{ from: 'fn', to: 'table', kind: 'read' }] }), { pipeline: 'none' });
     const rw = buildTemplate(model({ name: 'r', components: [{ id: 'fn', service: 'lambda' }, { id: 'table', service: 'dynamodb' }], connections: [{ from: 'fn', to: 'table', kind: 'read-write' }] }), { pipeline: 'none' });
-    const actions = (b: BuiltTemplate) => (props(b.template.Resources['FnRolePolicy']!)['PolicyDocument'].Statement as Array<{ Action: string[] }>).flatMap((s) => [s.Action].flat());
+    const actions = (b: BuiltTemplate) => (props(b.template.Resources['FnRoleGrantsPolicy']!)['PolicyDocument'].Statement as Array<{ Action: string[] }>).flatMap((s) => [s.Action].flat());
     expect(actions(read)).toContain('dynamodb:GetItem');
     expect(actions(read)).not.toContain('dynamodb:PutItem');
     expect(actions(rw)).toContain('dynamodb:PutItem');

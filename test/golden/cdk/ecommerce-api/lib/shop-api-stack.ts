@@ -860,8 +860,8 @@ export class ShopApiStack extends cdk.Stack {
         offPeakWindowOptions: { enabled: true },
       });
 
-    const apiTaskRolePolicy = new iam.ManagedPolicy(apiScope, 'TaskRolePolicy', {
-        description: 'Least-privilege permissions of ApiTaskRole',
+    const apiTaskRoleGrantsPolicy = new iam.ManagedPolicy(apiScope, 'TaskRoleGrantsPolicy', {
+        description: 'What ApiTaskRole may do with the components it is connected to in the design',
         roles: [apiTaskRole],
         statements: [
           new iam.PolicyStatement({
@@ -887,7 +887,7 @@ export class ShopApiStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(apiTaskRolePolicy, 'Least privilege from the design (api read search: product search): every index path of domain search only', 'AwsSolutions-IAM5[Resource::<SearchDomain.Arn>/*]');
+    acknowledge(apiTaskRoleGrantsPolicy, 'Least privilege from the design (api read search: product search): every index path of domain search only', 'AwsSolutions-IAM5[Resource::<SearchDomain.Arn>/*]');
 
     const cacheScope = new Construct(this, 'Cache');
     Tags.of(cacheScope).add('Component', 'cache');
@@ -1125,8 +1125,8 @@ export class ShopApiStack extends cdk.Stack {
         }),
       });
 
-    const orderWorkerTaskRolePolicy = new iam.ManagedPolicy(orderWorkerScope, 'TaskRolePolicy', {
-        description: 'Least-privilege permissions of OrderWorkerTaskRole',
+    const orderWorkerTaskRoleGrantsPolicy = new iam.ManagedPolicy(orderWorkerScope, 'TaskRoleGrantsPolicy', {
+        description: 'What OrderWorkerTaskRole may do with the components it is connected to in the design',
         roles: [orderWorkerTaskRole],
         statements: [
           new iam.PolicyStatement({
@@ -1158,7 +1158,7 @@ export class ShopApiStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(orderWorkerTaskRolePolicy, 'Least privilege from the design (order-worker write search: stock updates): every index path of domain search only', 'AwsSolutions-IAM5[Resource::<SearchDomain.Arn>/*]');
+    acknowledge(orderWorkerTaskRoleGrantsPolicy, 'Least privilege from the design (order-worker write search: stock updates): every index path of domain search only', 'AwsSolutions-IAM5[Resource::<SearchDomain.Arn>/*]');
 
     const orderWorkerTaskDefinition = new ecs.CfnTaskDefinition(orderWorkerScope, 'TaskDefinition', {
         family: `shop-api-${stage}-order-worker`,

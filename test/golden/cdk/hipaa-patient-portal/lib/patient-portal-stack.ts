@@ -1112,6 +1112,15 @@ export class PatientPortalStack extends cdk.Stack {
           ],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(apiFnRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
+
+    const apiFnRoleGrantsPolicy = new iam.ManagedPolicy(apiFnScope, 'RoleGrantsPolicy', {
+        description: 'What ApiFnRole may do with the components it is connected to in the design',
+        roles: [apiFnRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ReadWriteDb',
           actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
@@ -1132,9 +1141,7 @@ export class PatientPortalStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(apiFnRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
-
-    acknowledge(apiFnRolePolicy, 'Least privilege from the design (api-fn read-write docs: lab result PDFs): objects in bucket docs only', 'AwsSolutions-IAM5[Resource::<DocsBucket.Arn>/*]');
+    acknowledge(apiFnRoleGrantsPolicy, 'Least privilege from the design (api-fn read-write docs: lab result PDFs): objects in bucket docs only', 'AwsSolutions-IAM5[Resource::<DocsBucket.Arn>/*]');
 
     apiFnFunction.node.addDependency(apiFnRolePolicy);
 
@@ -1428,17 +1435,6 @@ export class PatientPortalStack extends cdk.Stack {
         assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       });
 
-    const mailScope = new Construct(this, 'Mail');
-    Tags.of(mailScope).add('Component', 'mail');
-
-    const mailConfigurationSet = new ses.CfnConfigurationSet(mailScope, 'ConfigurationSet', {
-        name: `patient-portal-${stage}-mail`,
-        deliveryOptions: { tlsPolicy: 'REQUIRE' },
-        reputationOptions: { reputationMetricsEnabled: true },
-        sendingOptions: { sendingEnabled: true },
-        suppressionOptions: { suppressedReasons: ['BOUNCE', 'COMPLAINT'] },
-      });
-
     const notifyFnRolePolicy = new iam.ManagedPolicy(notifyFnScope, 'RolePolicy', {
         description: 'Least-privilege permissions of NotifyFnRole',
         roles: [notifyFnRole],
@@ -1464,6 +1460,26 @@ export class PatientPortalStack extends cdk.Stack {
           ],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(notifyFnRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
+
+    const mailScope = new Construct(this, 'Mail');
+    Tags.of(mailScope).add('Component', 'mail');
+
+    const mailConfigurationSet = new ses.CfnConfigurationSet(mailScope, 'ConfigurationSet', {
+        name: `patient-portal-${stage}-mail`,
+        deliveryOptions: { tlsPolicy: 'REQUIRE' },
+        reputationOptions: { reputationMetricsEnabled: true },
+        sendingOptions: { sendingEnabled: true },
+        suppressionOptions: { suppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+      });
+
+    const notifyFnRoleGrantsPolicy = new iam.ManagedPolicy(notifyFnScope, 'RoleGrantsPolicy', {
+        description: 'What NotifyFnRole may do with the components it is connected to in the design',
+        roles: [notifyFnRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ConsumeNotify',
           actions: [
@@ -1486,8 +1502,6 @@ export class PatientPortalStack extends cdk.Stack {
           new iam.PolicyStatement({ sid: 'UseEncryptionKey', actions: ['kms:Decrypt'], resources: [cmk.keyArn] }),
         ],
       });
-
-    acknowledge(notifyFnRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
 
     const notifyFnSecurityGroup = new ec2.CfnSecurityGroup(notifyFnScope, 'SecurityGroup', { groupDescription: 'Function notify-fn: no inbound, outbound to its dependencies', vpcId: vpc.ref });
 
@@ -1535,6 +1549,8 @@ export class PatientPortalStack extends cdk.Stack {
       });
 
     notifyFnNotifyEventSource.node.addDependency(notifyFnRolePolicy);
+
+    notifyFnNotifyEventSource.node.addDependency(notifyFnRoleGrantsPolicy);
 
     const notifyFnErrorsAlarm = new cloudwatch.Alarm(notifyFnScope, 'ErrorsAlarm', {
         alarmDescription: 'notify-fn: invocations failing',

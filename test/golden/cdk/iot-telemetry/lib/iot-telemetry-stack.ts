@@ -155,15 +155,6 @@ export class IotTelemetryStack extends cdk.Stack {
         assumedBy: new iam.ServicePrincipal('iot.amazonaws.com').withConditions({ StringEquals: { 'aws:SourceAccount': cdk.Aws.ACCOUNT_ID } }),
       });
 
-    const telemetryScope = new Construct(this, 'Telemetry');
-    Tags.of(telemetryScope).add('Component', 'telemetry');
-
-    const telemetryStream = new kinesis.CfnStream(telemetryScope, 'Stream', {
-        streamModeDetails: { streamMode: 'ON_DEMAND' },
-        retentionPeriodHours: 24,
-        streamEncryption: { encryptionType: 'KMS', keyId: 'alias/aws/kinesis' },
-      });
-
     const iotRolePolicy = new iam.ManagedPolicy(iotScope, 'RolePolicy', {
         description: 'Least-privilege permissions of IotRole',
         roles: [iotRole],
@@ -173,6 +164,22 @@ export class IotTelemetryStack extends cdk.Stack {
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
           resources: [iotErrorLogGroup.logGroupArn],
         }),
+        ],
+      });
+
+    const telemetryScope = new Construct(this, 'Telemetry');
+    Tags.of(telemetryScope).add('Component', 'telemetry');
+
+    const telemetryStream = new kinesis.CfnStream(telemetryScope, 'Stream', {
+        streamModeDetails: { streamMode: 'ON_DEMAND' },
+        retentionPeriodHours: 24,
+        streamEncryption: { encryptionType: 'KMS', keyId: 'alias/aws/kinesis' },
+      });
+
+    const iotRoleGrantsPolicy = new iam.ManagedPolicy(iotScope, 'RoleGrantsPolicy', {
+        description: 'What IotRole may do with the components it is connected to in the design',
+        roles: [iotRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'PublishTelemetry',
           actions: ['kinesis:PutRecord', 'kinesis:PutRecords', 'kinesis:DescribeStreamSummary'],
@@ -198,6 +205,8 @@ export class IotTelemetryStack extends cdk.Stack {
       });
 
     iotTopicRule.node.addDependency(iotRolePolicy);
+
+    iotTopicRule.node.addDependency(iotRoleGrantsPolicy);
 
     const iotDevicePolicy = new iot.CfnPolicy(iotScope, 'DevicePolicy', {
         policyName: `iot_telemetry_iot_${stage}_devices`,
@@ -303,6 +312,25 @@ export class IotTelemetryStack extends cdk.Stack {
         assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       });
 
+    const hotWriterRolePolicy = new iam.ManagedPolicy(hotWriterScope, 'RolePolicy', {
+        description: 'Least-privilege permissions of HotWriterRole',
+        roles: [hotWriterRole],
+        statements: [
+          new iam.PolicyStatement({
+          sid: 'WriteLogs',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [hotWriterLogGroup.logGroupArn],
+        }),
+          new iam.PolicyStatement({
+          sid: 'WriteTraces',
+          actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+          resources: ['*'],
+        }),
+        ],
+      });
+
+    acknowledge(hotWriterRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
+
     // hot-store: Last 24 hours
     const hotStoreScope = new Construct(this, 'HotStore');
     Tags.of(hotStoreScope).add('Component', 'hot-store');
@@ -319,20 +347,10 @@ export class IotTelemetryStack extends cdk.Stack {
         removalPolicy: cdk.RemovalPolicy.RETAIN,
       });
 
-    const hotWriterRolePolicy = new iam.ManagedPolicy(hotWriterScope, 'RolePolicy', {
-        description: 'Least-privilege permissions of HotWriterRole',
+    const hotWriterRoleGrantsPolicy = new iam.ManagedPolicy(hotWriterScope, 'RoleGrantsPolicy', {
+        description: 'What HotWriterRole may do with the components it is connected to in the design',
         roles: [hotWriterRole],
         statements: [
-          new iam.PolicyStatement({
-          sid: 'WriteLogs',
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [hotWriterLogGroup.logGroupArn],
-        }),
-          new iam.PolicyStatement({
-          sid: 'WriteTraces',
-          actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
-          resources: ['*'],
-        }),
           new iam.PolicyStatement({
           sid: 'ConsumeTelemetry',
           actions: [
@@ -359,9 +377,7 @@ export class IotTelemetryStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(hotWriterRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
-
-    acknowledge(hotWriterRolePolicy, 'Least privilege from the design (hot-writer write hot-store: latest readings): dynamodb hot-store; indexes of table hot-store only', 'AwsSolutions-IAM5[Resource::<HotStoreTable.Arn>/index/*]');
+    acknowledge(hotWriterRoleGrantsPolicy, 'Least privilege from the design (hot-writer write hot-store: latest readings): dynamodb hot-store; indexes of table hot-store only', 'AwsSolutions-IAM5[Resource::<HotStoreTable.Arn>/index/*]');
 
     const hotWriterFunction = new lambda.CfnFunction(hotWriterScope, 'Function', {
         description: 'Hot store writer',
@@ -400,6 +416,8 @@ export class IotTelemetryStack extends cdk.Stack {
       });
 
     hotWriterTelemetryEventSource.node.addDependency(hotWriterRolePolicy);
+
+    hotWriterTelemetryEventSource.node.addDependency(hotWriterRoleGrantsPolicy);
 
     const hotWriterErrorsAlarm = new cloudwatch.Alarm(hotWriterScope, 'ErrorsAlarm', {
         alarmDescription: 'hot-writer: invocations failing',
@@ -467,16 +485,6 @@ export class IotTelemetryStack extends cdk.Stack {
         assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       });
 
-    const alertsScope = new Construct(this, 'Alerts');
-    Tags.of(alertsScope).add('Component', 'alerts');
-
-    // alerts: Anomaly alerts
-    const alertsTopic = new sns.Topic(alertsScope, 'Topic', {
-        displayName: 'Anomaly alerts',
-        masterKey: kms.Alias.fromAliasName(alertsScope, 'AwsSnsKey', 'alias/aws/sns'),
-        enforceSSL: true,
-      });
-
     const anomalyFnRolePolicy = new iam.ManagedPolicy(anomalyFnScope, 'RolePolicy', {
         description: 'Least-privilege permissions of AnomalyFnRole',
         roles: [anomalyFnRole],
@@ -491,6 +499,25 @@ export class IotTelemetryStack extends cdk.Stack {
           actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(anomalyFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
+
+    const alertsScope = new Construct(this, 'Alerts');
+    Tags.of(alertsScope).add('Component', 'alerts');
+
+    // alerts: Anomaly alerts
+    const alertsTopic = new sns.Topic(alertsScope, 'Topic', {
+        displayName: 'Anomaly alerts',
+        masterKey: kms.Alias.fromAliasName(alertsScope, 'AwsSnsKey', 'alias/aws/sns'),
+        enforceSSL: true,
+      });
+
+    const anomalyFnRoleGrantsPolicy = new iam.ManagedPolicy(anomalyFnScope, 'RoleGrantsPolicy', {
+        description: 'What AnomalyFnRole may do with the components it is connected to in the design',
+        roles: [anomalyFnRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ConsumeTelemetry',
           actions: [
@@ -506,8 +533,6 @@ export class IotTelemetryStack extends cdk.Stack {
           new iam.PolicyStatement({ sid: 'PublishAlerts', actions: ['sns:Publish'], resources: [alertsTopic.topicArn] }),
         ],
       });
-
-    acknowledge(anomalyFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
 
     const anomalyFnFunction = new lambda.CfnFunction(anomalyFnScope, 'Function', {
         description: 'Anomaly detector',
@@ -546,6 +571,8 @@ export class IotTelemetryStack extends cdk.Stack {
       });
 
     anomalyFnTelemetryEventSource.node.addDependency(anomalyFnRolePolicy);
+
+    anomalyFnTelemetryEventSource.node.addDependency(anomalyFnRoleGrantsPolicy);
 
     const anomalyFnErrorsAlarm = new cloudwatch.Alarm(anomalyFnScope, 'ErrorsAlarm', {
         alarmDescription: 'anomaly-fn: invocations failing',
@@ -717,6 +744,13 @@ export class IotTelemetryStack extends cdk.Stack {
           resources: [lakeBucket.bucketArn],
         }),
           new iam.PolicyStatement({ sid: 'WriteErrors', actions: ['logs:PutLogEvents'], resources: [archiveLogGroup.logGroupArn] }),
+        ],
+      });
+
+    const archiveRoleGrantsPolicy = new iam.ManagedPolicy(archiveScope, 'RoleGrantsPolicy', {
+        description: 'What ArchiveRole may do with the components it is connected to in the design',
+        roles: [archiveRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ConsumeTelemetry',
           actions: [
@@ -737,7 +771,7 @@ export class IotTelemetryStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(archiveRolePolicy, 'Least privilege from the design (archive write lake: Parquet files): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
+    acknowledge(archiveRoleGrantsPolicy, 'Least privilege from the design (archive write lake: Parquet files): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
 
     const archiveDeliveryStream = new firehose.CfnDeliveryStream(archiveScope, 'DeliveryStream', {
         deliveryStreamType: 'KinesisStreamAsSource',
@@ -755,6 +789,8 @@ export class IotTelemetryStack extends cdk.Stack {
       });
 
     archiveDeliveryStream.node.addDependency(archiveRolePolicy);
+
+    archiveDeliveryStream.node.addDependency(archiveRoleGrantsPolicy);
 
     acknowledge(archiveDeliveryStream, 'Records arrive from Kinesis stream telemetry, which encrypts them with KMS; Firehose server-side encryption applies only to Direct PUT', 'AwsSolutions-KDF1');
 
@@ -841,14 +877,21 @@ export class IotTelemetryStack extends cdk.Stack {
           actions: ['s3:GetBucketLocation', 's3:ListBucket'],
           resources: [analyticsResultsBucket.bucketArn],
         }),
-          new iam.PolicyStatement({ sid: 'ReadLake', actions: ['s3:GetObject'], resources: [`${lakeBucket.bucketArn}/*`] }),
-          new iam.PolicyStatement({ sid: 'ReadLake2', actions: ['s3:ListBucket'], resources: [lakeBucket.bucketArn] }),
         ],
       });
 
     acknowledge(analyticsQueryRolePolicy, 'Athena writes and reads query results under results/ in the analytics results bucket', 'AwsSolutions-IAM5[Resource::<AnalyticsResultsBucket.Arn>/results/*]');
 
-    acknowledge(analyticsQueryRolePolicy, 'Least privilege from the design (analytics read lake: history queries): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
+    const analyticsQueryRoleGrantsPolicy = new iam.ManagedPolicy(analyticsScope, 'QueryRoleGrantsPolicy', {
+        description: 'What AnalyticsQueryRole may do with the components it is connected to in the design',
+        roles: [analyticsQueryRole],
+        statements: [
+          new iam.PolicyStatement({ sid: 'ReadLake', actions: ['s3:GetObject'], resources: [`${lakeBucket.bucketArn}/*`] }),
+          new iam.PolicyStatement({ sid: 'ReadLake2', actions: ['s3:ListBucket'], resources: [lakeBucket.bucketArn] }),
+        ],
+      });
+
+    acknowledge(analyticsQueryRoleGrantsPolicy, 'Least privilege from the design (analytics read lake: history queries): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
 
     new cdk.CfnOutput(this, 'AnalyticsWorkGroup', { value: analyticsWorkGroup.ref, description: 'Athena workgroup analytics' });
 
@@ -971,6 +1014,15 @@ export class IotTelemetryStack extends cdk.Stack {
           actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(dashFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
+
+    const dashFnRoleGrantsPolicy = new iam.ManagedPolicy(dashFnScope, 'RoleGrantsPolicy', {
+        description: 'What DashFnRole may do with the components it is connected to in the design',
+        roles: [dashFnRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ReadHotStore',
           actions: [
@@ -986,9 +1038,7 @@ export class IotTelemetryStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(dashFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
-
-    acknowledge(dashFnRolePolicy, 'Least privilege from the design (dash-fn read hot-store: last 24 hours): dynamodb hot-store; indexes of table hot-store only', 'AwsSolutions-IAM5[Resource::<HotStoreTable.Arn>/index/*]');
+    acknowledge(dashFnRoleGrantsPolicy, 'Least privilege from the design (dash-fn read hot-store: last 24 hours): dynamodb hot-store; indexes of table hot-store only', 'AwsSolutions-IAM5[Resource::<HotStoreTable.Arn>/index/*]');
 
     dashFnFunction.node.addDependency(dashFnRolePolicy);
 

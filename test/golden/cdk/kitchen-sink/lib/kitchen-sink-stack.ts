@@ -1408,8 +1408,8 @@ export class KitchenSinkStack extends cdk.Stack {
         assumedBy: new iam.ServicePrincipal('appsync.amazonaws.com'),
       });
 
-    const graphqlServiceRolePolicy = new iam.ManagedPolicy(graphqlScope, 'ServiceRolePolicy', {
-        description: 'Least-privilege permissions of GraphqlServiceRole',
+    const graphqlServiceRoleGrantsPolicy = new iam.ManagedPolicy(graphqlScope, 'ServiceRoleGrantsPolicy', {
+        description: 'What GraphqlServiceRole may do with the components it is connected to in the design',
         roles: [graphqlServiceRole],
         statements: [
           new iam.PolicyStatement({
@@ -1432,7 +1432,7 @@ export class KitchenSinkStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(graphqlServiceRolePolicy, 'Least privilege from the design (graphql read-write table: GraphQL resolvers): dynamodb table; indexes of table table only', 'AwsSolutions-IAM5[Resource::<TableTable.Arn>/index/*]');
+    acknowledge(graphqlServiceRoleGrantsPolicy, 'Least privilege from the design (graphql read-write table: GraphQL resolvers): dynamodb table; indexes of table table only', 'AwsSolutions-IAM5[Resource::<TableTable.Arn>/index/*]');
 
     const graphqlSchema = new appsync.CfnGraphQLSchema(graphqlScope, 'Schema', {
         apiId: graphqlGraphQlApi.attrApiId,
@@ -1755,6 +1755,15 @@ export class KitchenSinkStack extends cdk.Stack {
           actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(fnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
+
+    const fnRoleGrantsPolicy = new iam.ManagedPolicy(fnScope, 'RoleGrantsPolicy', {
+        description: 'What FnRole may do with the components it is connected to in the design',
+        roles: [fnRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ReadWriteTable',
           actions: [
@@ -1791,9 +1800,7 @@ export class KitchenSinkStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(fnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
-
-    acknowledge(fnRolePolicy, 'Least privilege from the design (fn read-write table: items): dynamodb table; indexes of table table only', 'AwsSolutions-IAM5[Resource::<TableTable.Arn>/index/*]');
+    acknowledge(fnRoleGrantsPolicy, 'Least privilege from the design (fn read-write table: items): dynamodb table; indexes of table table only', 'AwsSolutions-IAM5[Resource::<TableTable.Arn>/index/*]');
 
     fnFunction.node.addDependency(fnRolePolicy);
 
@@ -1890,6 +1897,36 @@ export class KitchenSinkStack extends cdk.Stack {
         assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       });
 
+    const workerRolePolicy = new iam.ManagedPolicy(workerScope, 'RolePolicy', {
+        description: 'Least-privilege permissions of WorkerRole',
+        roles: [workerRole],
+        statements: [
+          new iam.PolicyStatement({
+          sid: 'WriteLogs',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [workerLogGroup.logGroupArn],
+        }),
+          new iam.PolicyStatement({
+          sid: 'WriteTraces',
+          actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+          resources: ['*'],
+        }),
+          new iam.PolicyStatement({
+          sid: 'ManageNetworkInterfaces',
+          actions: [
+            'ec2:CreateNetworkInterface',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:DeleteNetworkInterface',
+            'ec2:AssignPrivateIpAddresses',
+            'ec2:UnassignPrivateIpAddresses',
+          ],
+          resources: ['*'],
+        }),
+        ],
+      });
+
+    acknowledge(workerRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
+
     // queue: queue
     const queueScope = new Construct(this, 'Queue');
     Tags.of(queueScope).add('Component', 'queue');
@@ -1914,6 +1951,18 @@ export class KitchenSinkStack extends cdk.Stack {
 
     const rdsDbScope = new Construct(this, 'RdsDb');
     Tags.of(rdsDbScope).add('Component', 'rds-db');
+
+    const rdsDbOptionGroup = new rds.CfnOptionGroup(rdsDbScope, 'OptionGroup', {
+        engineName: 'mysql',
+        majorEngineVersion: '8.0',
+        optionGroupDescription: 'Audit logging for rds-db',
+        optionConfigurations: [
+          {
+            optionName: 'MARIADB_AUDIT_PLUGIN',
+            optionSettings: [{ name: 'SERVER_AUDIT_EVENTS', value: 'CONNECT,QUERY_DDL,QUERY_DCL' }],
+          },
+        ],
+      });
 
     const rdsDbParameterGroup = new rds.CfnDBParameterGroup(rdsDbScope, 'ParameterGroup', {
         description: 'TLS-only connections for rds-db',
@@ -1950,7 +1999,7 @@ export class KitchenSinkStack extends cdk.Stack {
         preferredMaintenanceWindow: 'sun:04:30-sun:05:30',
         deletionProtection: true,
         enableIamDatabaseAuthentication: true,
-        enableCloudwatchLogsExports: ['error', 'general', 'slowquery'],
+        enableCloudwatchLogsExports: ['audit', 'error', 'general', 'slowquery'],
         dbInstanceClass: 'db.t4g.medium',
         publiclyAccessible: false,
         autoMinorVersionUpgrade: true,
@@ -1960,36 +2009,16 @@ export class KitchenSinkStack extends cdk.Stack {
         performanceInsightsKmsKeyId: cmk.keyArn,
         vpcSecurityGroups: [rdsDbSecurityGroup.ref],
         dbParameterGroupName: rdsDbParameterGroup.ref,
+        optionGroupName: rdsDbOptionGroup.ref,
         copyTagsToSnapshot: true,
         storageEncrypted: true,
         kmsKeyId: cmk.keyArn,
       });
 
-    const workerRolePolicy = new iam.ManagedPolicy(workerScope, 'RolePolicy', {
-        description: 'Least-privilege permissions of WorkerRole',
+    const workerRoleGrantsPolicy = new iam.ManagedPolicy(workerScope, 'RoleGrantsPolicy', {
+        description: 'What WorkerRole may do with the components it is connected to in the design',
         roles: [workerRole],
         statements: [
-          new iam.PolicyStatement({
-          sid: 'WriteLogs',
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [workerLogGroup.logGroupArn],
-        }),
-          new iam.PolicyStatement({
-          sid: 'WriteTraces',
-          actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
-          resources: ['*'],
-        }),
-          new iam.PolicyStatement({
-          sid: 'ManageNetworkInterfaces',
-          actions: [
-            'ec2:CreateNetworkInterface',
-            'ec2:DescribeNetworkInterfaces',
-            'ec2:DeleteNetworkInterface',
-            'ec2:AssignPrivateIpAddresses',
-            'ec2:UnassignPrivateIpAddresses',
-          ],
-          resources: ['*'],
-        }),
           new iam.PolicyStatement({
           sid: 'ConsumeTable',
           actions: [
@@ -2019,8 +2048,6 @@ export class KitchenSinkStack extends cdk.Stack {
           new iam.PolicyStatement({ sid: 'UseEncryptionKey', actions: ['kms:Decrypt'], resources: [cmk.keyArn] }),
         ],
       });
-
-    acknowledge(workerRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
 
     const workerSecurityGroup = new ec2.CfnSecurityGroup(workerScope, 'SecurityGroup', { groupDescription: 'Function worker: no inbound, outbound to its dependencies', vpcId: vpc.ref });
 
@@ -2125,6 +2152,8 @@ export class KitchenSinkStack extends cdk.Stack {
 
     workerTableEventSource.node.addDependency(workerRolePolicy);
 
+    workerTableEventSource.node.addDependency(workerRoleGrantsPolicy);
+
     const workerQueueEventSource = new lambda.CfnEventSourceMapping(workerScope, 'QueueEventSource', {
         functionName: workerFunction.attrArn,
         eventSourceArn: queueQueue.queueArn,
@@ -2133,6 +2162,8 @@ export class KitchenSinkStack extends cdk.Stack {
       });
 
     workerQueueEventSource.node.addDependency(workerRolePolicy);
+
+    workerQueueEventSource.node.addDependency(workerRoleGrantsPolicy);
 
     const workerErrorsAlarm = new cloudwatch.Alarm(workerScope, 'ErrorsAlarm', {
         alarmDescription: 'worker: invocations failing',
@@ -2368,8 +2399,8 @@ export class KitchenSinkStack extends cdk.Stack {
         offPeakWindowOptions: { enabled: true },
       });
 
-    const svcTaskRolePolicy = new iam.ManagedPolicy(svcScope, 'TaskRolePolicy', {
-        description: 'Least-privilege permissions of SvcTaskRole',
+    const svcTaskRoleGrantsPolicy = new iam.ManagedPolicy(svcScope, 'TaskRoleGrantsPolicy', {
+        description: 'What SvcTaskRole may do with the components it is connected to in the design',
         roles: [svcTaskRole],
         statements: [
           new iam.PolicyStatement({
@@ -2391,9 +2422,9 @@ export class KitchenSinkStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(svcTaskRolePolicy, 'Least privilege from the design (svc read search: search): every index path of domain search only', 'AwsSolutions-IAM5[Resource::<SearchDomain.Arn>/*]');
+    acknowledge(svcTaskRoleGrantsPolicy, 'Least privilege from the design (svc read search: search): every index path of domain search only', 'AwsSolutions-IAM5[Resource::<SearchDomain.Arn>/*]');
 
-    acknowledge(svcTaskRolePolicy, 'Least privilege from the design (svc write lake: exports): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
+    acknowledge(svcTaskRoleGrantsPolicy, 'Least privilege from the design (svc write lake: exports): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
 
     const svcTaskDefinition = new ecs.CfnTaskDefinition(svcScope, 'TaskDefinition', {
         family: `kitchen-sink-${stage}-svc`,
@@ -2642,8 +2673,8 @@ export class KitchenSinkStack extends cdk.Stack {
         },
       });
 
-    const k8sWorkloadRolePolicy = new iam.ManagedPolicy(k8sScope, 'WorkloadRolePolicy', {
-        description: 'Least-privilege permissions of K8sWorkloadRole',
+    const k8sWorkloadRoleGrantsPolicy = new iam.ManagedPolicy(k8sScope, 'WorkloadRoleGrantsPolicy', {
+        description: 'What K8sWorkloadRole may do with the components it is connected to in the design',
         roles: [k8sWorkloadRole],
         statements: [
           new iam.PolicyStatement({
@@ -2675,8 +2706,8 @@ export class KitchenSinkStack extends cdk.Stack {
 
     acknowledge(fleetInstanceRole, 'Session Manager access (no SSH keys or open ports) with the permissions AWS maintains for the SSM agent', 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]');
 
-    const fleetInstanceRolePolicy = new iam.ManagedPolicy(fleetScope, 'InstanceRolePolicy', {
-        description: 'Least-privilege permissions of FleetInstanceRole',
+    const fleetInstanceRoleGrantsPolicy = new iam.ManagedPolicy(fleetScope, 'InstanceRoleGrantsPolicy', {
+        description: 'What FleetInstanceRole may do with the components it is connected to in the design',
         roles: [fleetInstanceRole],
         statements: [
           new iam.PolicyStatement({
@@ -2838,6 +2869,19 @@ export class KitchenSinkStack extends cdk.Stack {
           actions: ['kms:Decrypt', 'kms:GenerateDataKey', 'kms:Encrypt'],
           resources: [cmk.keyArn],
         }),
+        ],
+      });
+
+    acknowledge(etlRolePolicy, 'The job reads its script (and any helper files) under glue/etl in the artifacts bucket', 'AwsSolutions-IAM5[Resource::<ArtifactsBucket.Arn>/glue/etl*]');
+
+    acknowledge(etlRolePolicy, 'Glue writes job logs to log groups under /aws-glue/ that it names per job run', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws-glue/*]');
+
+    acknowledge(etlRolePolicy, 'CloudWatch PutMetricData supports no resource-level permissions; it is limited to the Glue namespace', 'AwsSolutions-IAM5[Resource::*]');
+
+    const etlRoleGrantsPolicy = new iam.ManagedPolicy(etlScope, 'RoleGrantsPolicy', {
+        description: 'What EtlRole may do with the components it is connected to in the design',
+        roles: [etlRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ReadWriteLake',
           actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:DeleteObject'],
@@ -2848,13 +2892,7 @@ export class KitchenSinkStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(etlRolePolicy, 'The job reads its script (and any helper files) under glue/etl in the artifacts bucket', 'AwsSolutions-IAM5[Resource::<ArtifactsBucket.Arn>/glue/etl*]');
-
-    acknowledge(etlRolePolicy, 'Glue writes job logs to log groups under /aws-glue/ that it names per job run', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws-glue/*]');
-
-    acknowledge(etlRolePolicy, 'CloudWatch PutMetricData supports no resource-level permissions; it is limited to the Glue namespace', 'AwsSolutions-IAM5[Resource::*]');
-
-    acknowledge(etlRolePolicy, 'Least privilege from the design (etl read-write lake: Parquet): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
+    acknowledge(etlRoleGrantsPolicy, 'Least privilege from the design (etl read-write lake: Parquet): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
 
     const etlSecurityConfiguration = new glue.CfnSecurityConfiguration(etlScope, 'SecurityConfiguration', {
         name: `kitchen-sink-${stage}-etl`,
@@ -3409,8 +3447,8 @@ export class KitchenSinkStack extends cdk.Stack {
         assumedBy: new iam.CompositePrincipal(new iam.ServicePrincipal('redshift.amazonaws.com'), new iam.ServicePrincipal('redshift-serverless.amazonaws.com')),
       });
 
-    const warehouseRolePolicy = new iam.ManagedPolicy(warehouseScope, 'RolePolicy', {
-        description: 'Least-privilege permissions of WarehouseRole',
+    const warehouseRoleGrantsPolicy = new iam.ManagedPolicy(warehouseScope, 'RoleGrantsPolicy', {
+        description: 'What WarehouseRole may do with the components it is connected to in the design',
         roles: [warehouseRole],
         statements: [
           new iam.PolicyStatement({ sid: 'ReadLake', actions: ['s3:GetObject'], resources: [`${lakeBucket.bucketArn}/*`] }),
@@ -3419,7 +3457,7 @@ export class KitchenSinkStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(warehouseRolePolicy, 'Least privilege from the design (warehouse read lake: COPY): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
+    acknowledge(warehouseRoleGrantsPolicy, 'Least privilege from the design (warehouse read lake: COPY): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
 
     const warehouseNamespace = new redshiftserverless.CfnNamespace(warehouseScope, 'Namespace', {
         namespaceName: `kitchen-sink-${stage}-warehouse`,
@@ -3513,15 +3551,22 @@ export class KitchenSinkStack extends cdk.Stack {
           actions: ['s3:GetBucketLocation', 's3:ListBucket'],
           resources: [queryResultsBucket.bucketArn],
         }),
+        ],
+      });
+
+    acknowledge(queryQueryRolePolicy, 'Athena writes and reads query results under results/ in the query results bucket', 'AwsSolutions-IAM5[Resource::<QueryResultsBucket.Arn>/results/*]');
+
+    const queryQueryRoleGrantsPolicy = new iam.ManagedPolicy(queryScope, 'QueryRoleGrantsPolicy', {
+        description: 'What QueryQueryRole may do with the components it is connected to in the design',
+        roles: [queryQueryRole],
+        statements: [
           new iam.PolicyStatement({ sid: 'ReadLake', actions: ['s3:GetObject'], resources: [`${lakeBucket.bucketArn}/*`] }),
           new iam.PolicyStatement({ sid: 'ReadLake2', actions: ['s3:ListBucket'], resources: [lakeBucket.bucketArn] }),
           new iam.PolicyStatement({ sid: 'UseEncryptionKey', actions: ['kms:Decrypt'], resources: [cmk.keyArn] }),
         ],
       });
 
-    acknowledge(queryQueryRolePolicy, 'Athena writes and reads query results under results/ in the query results bucket', 'AwsSolutions-IAM5[Resource::<QueryResultsBucket.Arn>/results/*]');
-
-    acknowledge(queryQueryRolePolicy, 'Least privilege from the design (query read lake: SQL on S3): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
+    acknowledge(queryQueryRoleGrantsPolicy, 'Least privilege from the design (query read lake: SQL on S3): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
 
     new cdk.CfnOutput(this, 'QueryWorkGroup', { value: queryWorkGroup.ref, description: 'Athena workgroup query' });
 
@@ -3666,8 +3711,8 @@ export class KitchenSinkStack extends cdk.Stack {
         tracingConfiguration: { enabled: true },
       });
 
-    const busRolePolicy = new iam.ManagedPolicy(busScope, 'RolePolicy', {
-        description: 'Least-privilege permissions of BusRole',
+    const busRoleGrantsPolicy = new iam.ManagedPolicy(busScope, 'RoleGrantsPolicy', {
+        description: 'What BusRole may do with the components it is connected to in the design',
         roles: [busRole],
         statements: [
           new iam.PolicyStatement({ sid: 'TriggerFlow', actions: ['states:StartExecution'], resources: [flowStateMachine.ref] }),
@@ -3736,6 +3781,15 @@ export class KitchenSinkStack extends cdk.Stack {
           ],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(flowRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
+
+    const flowRoleGrantsPolicy = new iam.ManagedPolicy(flowScope, 'RoleGrantsPolicy', {
+        description: 'What FlowRole may do with the components it is connected to in the design',
+        roles: [flowRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'InvokeEtl',
           actions: ['glue:StartJobRun', 'glue:GetJobRun', 'glue:GetJobRuns', 'glue:BatchStopJobRun'],
@@ -3744,8 +3798,6 @@ export class KitchenSinkStack extends cdk.Stack {
           new iam.PolicyStatement({ sid: 'InvokeModel', actions: ['sagemaker:InvokeEndpoint'], resources: [modelEndpoint.ref] }),
         ],
       });
-
-    acknowledge(flowRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
 
     flowStateMachine.node.addDependency(flowRolePolicy);
 
@@ -3860,6 +3912,13 @@ export class KitchenSinkStack extends cdk.Stack {
           resources: [lakeBucket.bucketArn],
         }),
           new iam.PolicyStatement({ sid: 'WriteErrors', actions: ['logs:PutLogEvents'], resources: [firehoseLogGroup.logGroupArn] }),
+        ],
+      });
+
+    const firehoseRoleGrantsPolicy = new iam.ManagedPolicy(firehoseScope, 'RoleGrantsPolicy', {
+        description: 'What FirehoseRole may do with the components it is connected to in the design',
+        roles: [firehoseRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ConsumeStream',
           actions: [
@@ -3881,7 +3940,7 @@ export class KitchenSinkStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(firehoseRolePolicy, 'Least privilege from the design (firehose write lake: archives): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
+    acknowledge(firehoseRoleGrantsPolicy, 'Least privilege from the design (firehose write lake: archives): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
 
     const firehoseDeliveryStream = new firehose.CfnDeliveryStream(firehoseScope, 'DeliveryStream', {
         deliveryStreamType: 'KinesisStreamAsSource',
@@ -3899,6 +3958,8 @@ export class KitchenSinkStack extends cdk.Stack {
       });
 
     firehoseDeliveryStream.node.addDependency(firehoseRolePolicy);
+
+    firehoseDeliveryStream.node.addDependency(firehoseRoleGrantsPolicy);
 
     acknowledge(firehoseDeliveryStream, 'Records arrive from Kinesis stream stream, which encrypts them with KMS; Firehose server-side encryption applies only to Direct PUT', 'AwsSolutions-KDF1');
 
@@ -3944,6 +4005,13 @@ export class KitchenSinkStack extends cdk.Stack {
           actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
           resources: [iotErrorLogGroup.logGroupArn],
         }),
+        ],
+      });
+
+    const iotRoleGrantsPolicy = new iam.ManagedPolicy(iotScope, 'RoleGrantsPolicy', {
+        description: 'What IotRole may do with the components it is connected to in the design',
+        roles: [iotRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'PublishStream',
           actions: ['kinesis:PutRecord', 'kinesis:PutRecords', 'kinesis:DescribeStreamSummary'],
@@ -3968,6 +4036,8 @@ export class KitchenSinkStack extends cdk.Stack {
       });
 
     iotTopicRule.node.addDependency(iotRolePolicy);
+
+    iotTopicRule.node.addDependency(iotRoleGrantsPolicy);
 
     const iotDevicePolicy = new iot.CfnPolicy(iotScope, 'DevicePolicy', {
         policyName: `kitchen_sink_iot_${stage}_devices`,
@@ -4105,8 +4175,8 @@ export class KitchenSinkStack extends cdk.Stack {
         assumedBy: new iam.ServicePrincipal('transfer.amazonaws.com').withConditions({ StringEquals: { 'aws:SourceAccount': cdk.Aws.ACCOUNT_ID } }),
       });
 
-    const sftpUserRolePolicy = new iam.ManagedPolicy(sftpScope, 'UserRolePolicy', {
-        description: 'Least-privilege permissions of SftpUserRole',
+    const sftpUserRoleGrantsPolicy = new iam.ManagedPolicy(sftpScope, 'UserRoleGrantsPolicy', {
+        description: 'What SftpUserRole may do with the components it is connected to in the design',
         roles: [sftpUserRole],
         statements: [
           new iam.PolicyStatement({
@@ -4118,7 +4188,7 @@ export class KitchenSinkStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(sftpUserRolePolicy, 'Least privilege from the design (sftp write lake: uploads): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
+    acknowledge(sftpUserRoleGrantsPolicy, 'Least privilege from the design (sftp write lake: uploads): objects in bucket lake only', 'AwsSolutions-IAM5[Resource::<LakeBucket.Arn>/*]');
 
     const sftpErrorsAlarm = new cloudwatch.Alarm(sftpScope, 'ErrorsAlarm', {
         alarmDescription: 'sftp: file transfers failing',

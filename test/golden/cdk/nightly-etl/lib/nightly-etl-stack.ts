@@ -378,8 +378,8 @@ export class NightlyEtlStack extends cdk.Stack {
         ],
       });
 
-    const sftpUserRolePolicy = new iam.ManagedPolicy(sftpScope, 'UserRolePolicy', {
-        description: 'Least-privilege permissions of SftpUserRole',
+    const sftpUserRoleGrantsPolicy = new iam.ManagedPolicy(sftpScope, 'UserRoleGrantsPolicy', {
+        description: 'What SftpUserRole may do with the components it is connected to in the design',
         roles: [sftpUserRole],
         statements: [
           new iam.PolicyStatement({
@@ -390,7 +390,7 @@ export class NightlyEtlStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(sftpUserRolePolicy, 'Least privilege from the design (sftp write landing: partner CSV and Parquet): objects in bucket landing only', 'AwsSolutions-IAM5[Resource::<LandingBucket.Arn>/*]');
+    acknowledge(sftpUserRoleGrantsPolicy, 'Least privilege from the design (sftp write landing: partner CSV and Parquet): objects in bucket landing only', 'AwsSolutions-IAM5[Resource::<LandingBucket.Arn>/*]');
 
     const alarmTopic = new sns.Topic(this, 'AlarmTopic', { displayName: 'nightly-etl alarms', enforceSSL: true });
 
@@ -475,6 +475,39 @@ export class NightlyEtlStack extends cdk.Stack {
         description: 'Execution role of workflow pipeline',
         assumedBy: new iam.ServicePrincipal('states.amazonaws.com').withConditions({ StringEquals: { 'aws:SourceAccount': cdk.Aws.ACCOUNT_ID } }),
       });
+
+    const pipelineRolePolicy = new iam.ManagedPolicy(pipelineScope, 'RolePolicy', {
+        description: 'Least-privilege permissions of PipelineRole',
+        roles: [pipelineRole],
+        statements: [
+          new iam.PolicyStatement({
+          sid: 'DeliverLogs',
+          actions: [
+            'logs:CreateLogDelivery',
+            'logs:GetLogDelivery',
+            'logs:UpdateLogDelivery',
+            'logs:DeleteLogDelivery',
+            'logs:ListLogDeliveries',
+            'logs:PutResourcePolicy',
+            'logs:DescribeResourcePolicies',
+            'logs:DescribeLogGroups',
+          ],
+          resources: ['*'],
+        }),
+          new iam.PolicyStatement({
+          sid: 'WriteTraces',
+          actions: [
+            'xray:PutTraceSegments',
+            'xray:PutTelemetryRecords',
+            'xray:GetSamplingRules',
+            'xray:GetSamplingTargets',
+          ],
+          resources: ['*'],
+        }),
+        ],
+      });
+
+    acknowledge(pipelineRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
 
     // load-fn: Warehouse load
     const loadFnScope = new Construct(this, 'LoadFn');
@@ -642,34 +675,10 @@ export class NightlyEtlStack extends cdk.Stack {
         loggingConfig: { logGroup: validateFnLogGroup.logGroupName, logFormat: 'JSON' },
       });
 
-    const pipelineRolePolicy = new iam.ManagedPolicy(pipelineScope, 'RolePolicy', {
-        description: 'Least-privilege permissions of PipelineRole',
+    const pipelineRoleGrantsPolicy = new iam.ManagedPolicy(pipelineScope, 'RoleGrantsPolicy', {
+        description: 'What PipelineRole may do with the components it is connected to in the design',
         roles: [pipelineRole],
         statements: [
-          new iam.PolicyStatement({
-          sid: 'DeliverLogs',
-          actions: [
-            'logs:CreateLogDelivery',
-            'logs:GetLogDelivery',
-            'logs:UpdateLogDelivery',
-            'logs:DeleteLogDelivery',
-            'logs:ListLogDeliveries',
-            'logs:PutResourcePolicy',
-            'logs:DescribeResourcePolicies',
-            'logs:DescribeLogGroups',
-          ],
-          resources: ['*'],
-        }),
-          new iam.PolicyStatement({
-          sid: 'WriteTraces',
-          actions: [
-            'xray:PutTraceSegments',
-            'xray:PutTelemetryRecords',
-            'xray:GetSamplingRules',
-            'xray:GetSamplingTargets',
-          ],
-          resources: ['*'],
-        }),
           new iam.PolicyStatement({
           sid: 'InvokeValidateFn',
           actions: ['lambda:InvokeFunction'],
@@ -684,8 +693,6 @@ export class NightlyEtlStack extends cdk.Stack {
           new iam.PolicyStatement({ sid: 'PublishOncall', actions: ['sns:Publish'], resources: [oncallTopic.topicArn] }),
         ],
       });
-
-    acknowledge(pipelineRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
 
     const pipelineStateMachine = new sfn.CfnStateMachine(pipelineScope, 'StateMachine', {
         stateMachineType: 'STANDARD',
@@ -850,14 +857,21 @@ export class NightlyEtlStack extends cdk.Stack {
           actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           resources: ['*'],
         }),
-          new iam.PolicyStatement({ sid: 'ReadLanding', actions: ['s3:GetObject'], resources: [`${landingBucket.bucketArn}/*`] }),
-          new iam.PolicyStatement({ sid: 'ReadLanding2', actions: ['s3:ListBucket'], resources: [landingBucket.bucketArn] }),
         ],
       });
 
     acknowledge(validateFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
 
-    acknowledge(validateFnRolePolicy, 'Least privilege from the design (validate-fn read landing: incoming files): objects in bucket landing only', 'AwsSolutions-IAM5[Resource::<LandingBucket.Arn>/*]');
+    const validateFnRoleGrantsPolicy = new iam.ManagedPolicy(validateFnScope, 'RoleGrantsPolicy', {
+        description: 'What ValidateFnRole may do with the components it is connected to in the design',
+        roles: [validateFnRole],
+        statements: [
+          new iam.PolicyStatement({ sid: 'ReadLanding', actions: ['s3:GetObject'], resources: [`${landingBucket.bucketArn}/*`] }),
+          new iam.PolicyStatement({ sid: 'ReadLanding2', actions: ['s3:ListBucket'], resources: [landingBucket.bucketArn] }),
+        ],
+      });
+
+    acknowledge(validateFnRoleGrantsPolicy, 'Least privilege from the design (validate-fn read landing: incoming files): objects in bucket landing only', 'AwsSolutions-IAM5[Resource::<LandingBucket.Arn>/*]');
 
     validateFnFunction.node.addDependency(validateFnRolePolicy);
 
@@ -940,6 +954,19 @@ export class NightlyEtlStack extends cdk.Stack {
           resources: ['*'],
           conditions: { StringEquals: { 'cloudwatch:namespace': 'Glue' } },
         }),
+        ],
+      });
+
+    acknowledge(transformRolePolicy, 'The job reads its script (and any helper files) under glue/transform in the artifacts bucket', 'AwsSolutions-IAM5[Resource::<ArtifactsBucket.Arn>/glue/transform*]');
+
+    acknowledge(transformRolePolicy, 'Glue writes job logs to log groups under /aws-glue/ that it names per job run', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws-glue/*]');
+
+    acknowledge(transformRolePolicy, 'CloudWatch PutMetricData supports no resource-level permissions; it is limited to the Glue namespace', 'AwsSolutions-IAM5[Resource::*]');
+
+    const transformRoleGrantsPolicy = new iam.ManagedPolicy(transformScope, 'RoleGrantsPolicy', {
+        description: 'What TransformRole may do with the components it is connected to in the design',
+        roles: [transformRole],
+        statements: [
           new iam.PolicyStatement({ sid: 'ReadLanding', actions: ['s3:GetObject'], resources: [`${landingBucket.bucketArn}/*`] }),
           new iam.PolicyStatement({ sid: 'ReadLanding2', actions: ['s3:ListBucket'], resources: [landingBucket.bucketArn] }),
           new iam.PolicyStatement({
@@ -950,15 +977,9 @@ export class NightlyEtlStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(transformRolePolicy, 'The job reads its script (and any helper files) under glue/transform in the artifacts bucket', 'AwsSolutions-IAM5[Resource::<ArtifactsBucket.Arn>/glue/transform*]');
+    acknowledge(transformRoleGrantsPolicy, 'Least privilege from the design (transform read landing: validated files): objects in bucket landing only', 'AwsSolutions-IAM5[Resource::<LandingBucket.Arn>/*]');
 
-    acknowledge(transformRolePolicy, 'Glue writes job logs to log groups under /aws-glue/ that it names per job run', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws-glue/*]');
-
-    acknowledge(transformRolePolicy, 'CloudWatch PutMetricData supports no resource-level permissions; it is limited to the Glue namespace', 'AwsSolutions-IAM5[Resource::*]');
-
-    acknowledge(transformRolePolicy, 'Least privilege from the design (transform read landing: validated files): objects in bucket landing only', 'AwsSolutions-IAM5[Resource::<LandingBucket.Arn>/*]');
-
-    acknowledge(transformRolePolicy, 'Least privilege from the design (transform write curated: cleaned Parquet): objects in bucket curated only', 'AwsSolutions-IAM5[Resource::<CuratedBucket.Arn>/*]');
+    acknowledge(transformRoleGrantsPolicy, 'Least privilege from the design (transform write curated: cleaned Parquet): objects in bucket curated only', 'AwsSolutions-IAM5[Resource::<CuratedBucket.Arn>/*]');
 
     transformJob.node.addDependency(transformRolePolicy);
 
@@ -998,6 +1019,15 @@ export class NightlyEtlStack extends cdk.Stack {
           actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(loadFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
+
+    const loadFnRoleGrantsPolicy = new iam.ManagedPolicy(loadFnScope, 'RoleGrantsPolicy', {
+        description: 'What LoadFnRole may do with the components it is connected to in the design',
+        roles: [loadFnRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ReadWriteWarehouse',
           actions: [
@@ -1018,8 +1048,6 @@ export class NightlyEtlStack extends cdk.Stack {
         }),
         ],
       });
-
-    acknowledge(loadFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
 
     loadFnFunction.node.addDependency(loadFnRolePolicy);
 
@@ -1080,8 +1108,8 @@ export class NightlyEtlStack extends cdk.Stack {
     loadFnDurationAlarm.addAlarmAction(new cwActions.SnsAction(alarmTopic));
     loadFnDurationAlarm.addOkAction(new cwActions.SnsAction(alarmTopic));
 
-    const warehouseRolePolicy = new iam.ManagedPolicy(warehouseScope, 'RolePolicy', {
-        description: 'Least-privilege permissions of WarehouseRole',
+    const warehouseRoleGrantsPolicy = new iam.ManagedPolicy(warehouseScope, 'RoleGrantsPolicy', {
+        description: 'What WarehouseRole may do with the components it is connected to in the design',
         roles: [warehouseRole],
         statements: [
           new iam.PolicyStatement({ sid: 'ReadCurated', actions: ['s3:GetObject'], resources: [`${curatedBucket.bucketArn}/*`] }),
@@ -1089,7 +1117,7 @@ export class NightlyEtlStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(warehouseRolePolicy, 'Least privilege from the design (warehouse read curated: COPY from S3): objects in bucket curated only', 'AwsSolutions-IAM5[Resource::<CuratedBucket.Arn>/*]');
+    acknowledge(warehouseRoleGrantsPolicy, 'Least privilege from the design (warehouse read curated: COPY from S3): objects in bucket curated only', 'AwsSolutions-IAM5[Resource::<CuratedBucket.Arn>/*]');
 
     warehouseNamespace.applyRemovalPolicy(cdk.RemovalPolicy.RETAIN);
 

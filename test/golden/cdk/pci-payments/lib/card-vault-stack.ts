@@ -955,6 +955,15 @@ export class CardVaultStack extends cdk.Stack {
           ],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(tokenizeFnRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
+
+    const tokenizeFnRoleGrantsPolicy = new iam.ManagedPolicy(tokenizeFnScope, 'RoleGrantsPolicy', {
+        description: 'What TokenizeFnRole may do with the components it is connected to in the design',
+        roles: [tokenizeFnRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ReadWriteVault',
           actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
@@ -978,8 +987,6 @@ export class CardVaultStack extends cdk.Stack {
           new iam.PolicyStatement({ sid: 'UseEncryptionKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [cmk.keyArn] }),
         ],
       });
-
-    acknowledge(tokenizeFnRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
 
     tokenizeFnFunction.node.addDependency(tokenizeFnRolePolicy);
 
@@ -1332,6 +1339,15 @@ export class CardVaultStack extends cdk.Stack {
           ],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(settleFnRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
+
+    const settleFnRoleGrantsPolicy = new iam.ManagedPolicy(settleFnScope, 'RoleGrantsPolicy', {
+        description: 'What SettleFnRole may do with the components it is connected to in the design',
+        roles: [settleFnRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ConsumeSettlements',
           actions: [
@@ -1356,8 +1372,6 @@ export class CardVaultStack extends cdk.Stack {
           new iam.PolicyStatement({ sid: 'UseEncryptionKey', actions: ['kms:Decrypt'], resources: [cmk.keyArn] }),
         ],
       });
-
-    acknowledge(settleFnRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
 
     const settleFnSecurityGroup = new ec2.CfnSecurityGroup(settleFnScope, 'SecurityGroup', { groupDescription: 'Function settle-fn: no inbound, outbound to its dependencies', vpcId: vpc.ref });
 
@@ -1410,6 +1424,8 @@ export class CardVaultStack extends cdk.Stack {
       });
 
     settleFnSettlementsEventSource.node.addDependency(settleFnRolePolicy);
+
+    settleFnSettlementsEventSource.node.addDependency(settleFnRoleGrantsPolicy);
 
     const settleFnErrorsAlarm = new cloudwatch.Alarm(settleFnScope, 'ErrorsAlarm', {
         alarmDescription: 'settle-fn: invocations failing',
@@ -1482,6 +1498,13 @@ export class CardVaultStack extends cdk.Stack {
           resources: [auditBucket.bucketArn],
         }),
           new iam.PolicyStatement({ sid: 'WriteErrors', actions: ['logs:PutLogEvents'], resources: [auditStreamLogGroup.logGroupArn] }),
+        ],
+      });
+
+    const auditStreamRoleGrantsPolicy = new iam.ManagedPolicy(auditStreamScope, 'RoleGrantsPolicy', {
+        description: 'What AuditStreamRole may do with the components it is connected to in the design',
+        roles: [auditStreamRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'WriteAudit',
           actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
@@ -1491,9 +1514,11 @@ export class CardVaultStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(auditStreamRolePolicy, 'Least privilege from the design (audit-stream write audit: audit records): objects in bucket audit only', 'AwsSolutions-IAM5[Resource::<AuditBucket.Arn>/*]');
+    acknowledge(auditStreamRoleGrantsPolicy, 'Least privilege from the design (audit-stream write audit: audit records): objects in bucket audit only', 'AwsSolutions-IAM5[Resource::<AuditBucket.Arn>/*]');
 
     auditStreamDeliveryStream.node.addDependency(auditStreamRolePolicy);
+
+    auditStreamDeliveryStream.node.addDependency(auditStreamRoleGrantsPolicy);
 
     const auditStreamFreshnessAlarm = new cloudwatch.Alarm(auditStreamScope, 'FreshnessAlarm', {
         alarmDescription: 'audit-stream: records older than 15 minutes not yet delivered to S3',

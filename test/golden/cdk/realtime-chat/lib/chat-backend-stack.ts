@@ -799,6 +799,15 @@ export class ChatBackendStack extends cdk.Stack {
           ],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(wsHandlerRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
+
+    const wsHandlerRoleGrantsPolicy = new iam.ManagedPolicy(wsHandlerScope, 'RoleGrantsPolicy', {
+        description: 'What WsHandlerRole may do with the components it is connected to in the design',
+        roles: [wsHandlerRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ReadWriteMessages',
           actions: [
@@ -825,11 +834,9 @@ export class ChatBackendStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(wsHandlerRolePolicy, 'Lambda creates and deletes its own network interfaces in the VPC; the EC2 network-interface APIs need Resource "*"', 'AwsSolutions-IAM5[Resource::*]');
+    acknowledge(wsHandlerRoleGrantsPolicy, 'Least privilege from the design (ws-handler read-write messages: messages): dynamodb messages; indexes of table messages only', 'AwsSolutions-IAM5[Resource::<MessagesTable.Arn>/index/*]');
 
-    acknowledge(wsHandlerRolePolicy, 'Least privilege from the design (ws-handler read-write messages: messages): dynamodb messages; indexes of table messages only', 'AwsSolutions-IAM5[Resource::<MessagesTable.Arn>/index/*]');
-
-    acknowledge(wsHandlerRolePolicy, 'Least privilege from the design (ws-handler invoke ws-api: pushes messages to connections): stages and routes of API ws-api only', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<WsApiWebSocketApi>/*]');
+    acknowledge(wsHandlerRoleGrantsPolicy, 'Least privilege from the design (ws-handler invoke ws-api: pushes messages to connections): stages and routes of API ws-api only', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<WsApiWebSocketApi>/*]');
 
     wsHandlerFunction.node.addDependency(wsHandlerRolePolicy);
 
@@ -1138,6 +1145,15 @@ export class ChatBackendStack extends cdk.Stack {
           actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(apiFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
+
+    const apiFnRoleGrantsPolicy = new iam.ManagedPolicy(apiFnScope, 'RoleGrantsPolicy', {
+        description: 'What ApiFnRole may do with the components it is connected to in the design',
+        roles: [apiFnRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'ReadMessages',
           actions: [
@@ -1158,11 +1174,9 @@ export class ChatBackendStack extends cdk.Stack {
         ],
       });
 
-    acknowledge(apiFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
+    acknowledge(apiFnRoleGrantsPolicy, 'Least privilege from the design (api-fn read messages: message history): dynamodb messages; indexes of table messages only', 'AwsSolutions-IAM5[Resource::<MessagesTable.Arn>/index/*]');
 
-    acknowledge(apiFnRolePolicy, 'Least privilege from the design (api-fn read messages: message history): dynamodb messages; indexes of table messages only', 'AwsSolutions-IAM5[Resource::<MessagesTable.Arn>/index/*]');
-
-    acknowledge(apiFnRolePolicy, 'Least privilege from the design (api-fn write media: presigned uploads): objects in bucket media only', 'AwsSolutions-IAM5[Resource::<MediaBucket.Arn>/*]');
+    acknowledge(apiFnRoleGrantsPolicy, 'Least privilege from the design (api-fn write media: presigned uploads): objects in bucket media only', 'AwsSolutions-IAM5[Resource::<MediaBucket.Arn>/*]');
 
     apiFnFunction.node.addDependency(apiFnRolePolicy);
 

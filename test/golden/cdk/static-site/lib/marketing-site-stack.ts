@@ -445,6 +445,15 @@ export class MarketingSiteStack extends cdk.Stack {
           actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           resources: ['*'],
         }),
+        ],
+      });
+
+    acknowledge(formFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
+
+    const formFnRoleGrantsPolicy = new iam.ManagedPolicy(formFnScope, 'RoleGrantsPolicy', {
+        description: 'What FormFnRole may do with the components it is connected to in the design',
+        roles: [formFnRole],
+        statements: [
           new iam.PolicyStatement({
           sid: 'InvokeMail',
           actions: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -455,8 +464,6 @@ export class MarketingSiteStack extends cdk.Stack {
         }),
         ],
       });
-
-    acknowledge(formFnRolePolicy, 'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions', 'AwsSolutions-IAM5[Resource::*]');
 
     formFnFunction.node.addDependency(formFnRolePolicy);
 
