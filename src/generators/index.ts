@@ -5,6 +5,7 @@ import { generateCdk } from './cdk/index.js';
 import { buildTemplate, renderTemplate } from './cloudformation/index.js';
 import { toCfnYaml } from './cloudformation/yaml.js';
 import { pipelineFiles } from './pipeline/index.js';
+import { cdkReadme, cloudformationReadme } from './pipeline/readme.js';
 import type { PipelineChoice } from './pipeline/index.js';
 import { generateTerraform } from './terraform/index.js';
 
@@ -37,8 +38,16 @@ export function generate(architecture: Architecture, format: string, options: Ge
     const built = buildTemplate(architecture, { pipeline });
     const template: GeneratedFile = { path: syntax === 'json' ? 'template.json' : 'template.yaml', content: renderTemplate(built, syntax), format: syntax, findings: built.warnings };
     const imageTag = Boolean(built.template.Parameters?.['ImageTag']);
-    return [template, ...pipelineFiles(architecture, f, { pipeline, directory: options.directory, templateFile: template.path, imageTag, toYaml })];
+    return [
+      template,
+      ...pipelineFiles(architecture, f, { pipeline, directory: options.directory, templateFile: template.path, imageTag, toYaml }),
+      cloudformationReadme(architecture, template, built.template, pipeline),
+    ];
   }
-  if (f === 'cdk') return [...generateCdk(architecture, { pipeline }), ...pipelineFiles(architecture, f, { pipeline, directory: options.directory, toYaml })];
+  if (f === 'cdk') {
+    const app = generateCdk(architecture, { pipeline });
+    const stack = app.find((x) => x.path.startsWith('lib/'))!;
+    return [...app, ...pipelineFiles(architecture, f, { pipeline, directory: options.directory, toYaml }), cdkReadme(architecture, stack, pipeline)];
+  }
   return [...generateTerraform(architecture, { pipeline }), ...pipelineFiles(architecture, f, { pipeline, directory: options.directory, toYaml })];
 }

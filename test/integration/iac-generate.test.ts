@@ -42,7 +42,7 @@ describe('generate_iac through the MCP client', () => {
 
   it('returns a valid CloudFormation template with its pipeline for an inline model', async () => {
     const r = await c.ok<Result>('generate_iac', { architecture: rawArchitectureFixture('realtime-chat'), format: 'cloudformation' });
-    expect(r.files.map((f) => f.path)).toEqual(['template.yaml', '.github/workflows/deploy-chat-backend.yml', 'pipeline/github-oidc.yaml']);
+    expect(r.files.map((f) => f.path)).toEqual(['template.yaml', '.github/workflows/deploy-chat-backend.yml', 'pipeline/github-oidc.yaml', 'README.md']);
     const template = parseCfnTemplate(r.files[0]!.content!);
     expect(Object.keys(template['Resources'] as object)).toHaveLength(r.resources);
     expect(r.resources).toBeGreaterThan(50);
@@ -56,7 +56,7 @@ describe('generate_iac through the MCP client', () => {
     const res = await c.call('generate_iac', { architecture: rawArchitectureFixture('kitchen-sink'), format: 'cloudformation' });
     const text = res.content.filter((x) => x.type === 'text').map((x) => (x as { text: string }).text).join('\n');
     expect(text.length).toBeLessThan(2500);
-    expect(text).toMatch(/CloudFormation template for kitchen-sink: 3 files, \d+ resources/);
+    expect(text).toMatch(/CloudFormation template for kitchen-sink: 4 files, \d+ resources/);
     expect(text).toContain('Validation: valid');
   });
 
@@ -101,9 +101,9 @@ describe('generate_iac through the MCP client', () => {
 
   it('follows the pipeline option: none leaves out the workflow, codepipeline puts a pipeline in the template', async () => {
     const none = await c.ok<Result>('generate_iac', { architecture: rawArchitectureFixture('static-site'), format: 'cloudformation', pipeline: 'none' });
-    expect(none.files.map((f) => f.path)).toEqual(['template.yaml']);
+    expect(none.files.map((f) => f.path)).toEqual(['template.yaml', 'README.md']);
     const cp = await c.ok<Result>('generate_iac', { architecture: rawArchitectureFixture('static-site'), format: 'cloudformation', pipeline: 'codepipeline' });
-    expect(cp.files.map((f) => f.path)).toEqual(['template.yaml']);
+    expect(cp.files.map((f) => f.path)).toEqual(['template.yaml', 'README.md']);
     const t = parseCfnTemplate(cp.files[0]!.content!) as { Resources: Record<string, { Type: string; Condition?: string }> };
     expect(t.Resources['CicdPipeline']).toMatchObject({ Type: 'AWS::CodePipeline::Pipeline', Condition: 'HostsPipeline' });
     expect(cp.validation.valid).toBe(true);

@@ -1,7 +1,6 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
 import type { CdkContext, Props } from '../context.js';
 import { mapOf } from '../context.js';
-import type { Code, TsValue } from '../code.js';
 import { ACCESS_LOG_FORMAT, authorizerFunction, lambdaUri, routeTarget, userPoolOf } from './api-common.js';
 import { parseRoute, pascalCase, pathId } from './common.js';
 import { emitter, noPart } from './types.js';

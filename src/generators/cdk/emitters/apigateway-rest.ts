@@ -3,7 +3,7 @@ import type { ComponentOfService } from '../../../model/index.js';
 import type { CdkContext, Props } from '../context.js';
 import { json, mapOf } from '../context.js';
 import { tpl } from '../code.js';
-import type { Code, TsValue } from '../code.js';
+import type { TsValue } from '../code.js';
 import { ACCESS_LOG_FORMAT, apiGatewayAccount, authorizerFunction, isProtected, lambdaUri, routeTarget, userPoolOf } from './api-common.js';
 import { parseRoute, pascalCase, pathId } from './common.js';
 import { emitter, noPart } from './types.js';

@@ -1,6 +1,6 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
-import type { Code, TsValue } from '../code.js';
+import type { TsValue } from '../code.js';
 import { isProtected } from './api-common.js';
 import { designCertificate } from './load-balancer.js';
 import { emitter, noPart } from './types.js';

@@ -1,5 +1,5 @@
 import type { CdkContext } from '../context.js';
-import type { Code, TsValue } from '../code.js';
+import type { TsValue } from '../code.js';
 
 const MONITORING_WHY = 'RDS Enhanced Monitoring writes to the RDSOSMetrics log group and streams it names per instance (the permissions of AWS\'s own monitoring policy)';
 

@@ -2,7 +2,6 @@ import type { ComponentOfService } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
 import { json } from '../context.js';
 import { AWS } from '../code.js';
-import type { Code, TsValue } from '../code.js';
 import { envKey } from './common.js';
 import { emitter, noPart } from './types.js';
 

@@ -2,7 +2,7 @@ import type { Component, ComponentOfService } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
 import { json } from '../context.js';
 import { AWS } from '../code.js';
-import type { Code, TsValue } from '../code.js';
+import type { TsValue } from '../code.js';
 import { emitter, noPart } from './types.js';
 
 type Iot = ComponentOfService<'iot-core'>;

@@ -1,7 +1,7 @@
 import type { ComponentOfService } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
 import { AWS } from '../code.js';
-import type { Code, TsValue } from '../code.js';
+import type { TsValue } from '../code.js';
 import { envKey } from './common.js';
 import { emitter, noPart } from './types.js';
 

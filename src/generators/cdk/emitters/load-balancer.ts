@@ -1,7 +1,7 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
 import { servicePort } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
-import type { Code, TsValue } from '../code.js';
+import type { TsValue } from '../code.js';
 import { isProtected } from './api-common.js';
 import { noPart } from './types.js';
 import type { CdkEmitter } from './types.js';

@@ -2,7 +2,6 @@ import type { ComponentOfService } from '../../../model/index.js';
 import { code, print } from '../code.js';
 import type { TsValue } from '../code.js';
 import type { CdkContext, Stmt } from '../context.js';
-import { json } from '../context.js';
 import { envKey } from './common.js';
 import { grantSourceArn, resourceGrantsInto } from './lambda.js';
 import { emitter, noPart } from './types.js';

@@ -2,7 +2,7 @@ import type { Component, ComponentOfService } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
 import { json, mapOf } from '../context.js';
 import { AWS } from '../code.js';
-import type { Code, TsValue } from '../code.js';
+import type { TsValue } from '../code.js';
 import { fixedName, fixedNameComponents } from '../../cloudformation/names.js';
 import { XRAY_WHY } from './lambda.js';
 import { envKey, pascalCase } from './common.js';

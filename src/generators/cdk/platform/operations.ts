@@ -1,7 +1,6 @@
 import type { Component } from '../../../model/index.js';
 import { Code, code, print, quote } from '../code.js';
 import type { CdkContext } from '../context.js';
-import { json } from '../context.js';
 
 export type BackupTarget = { arn: Code } | { unsupported: string };
 

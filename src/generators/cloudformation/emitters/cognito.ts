@@ -2,7 +2,6 @@ import type { ComponentOfService } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
 import { getAtt, ref, sub } from '../fn.js';
 import type { Value } from '../fn.js';
-import { pascalCase } from './common.js';
 import { emitter, noPart } from './types.js';
 
 type Pool = ComponentOfService<'cognito'>;

@@ -1,5 +1,5 @@
 import type { CfnContext } from '../context.js';
-import { getAtt, ref, sub } from '../fn.js';
+import { getAtt, sub } from '../fn.js';
 import type { Value } from '../fn.js';
 
 const MONITORING_WHY = 'RDS Enhanced Monitoring writes to the RDSOSMetrics log group and streams it names per instance (the permissions of AWS\'s own monitoring policy)';

@@ -1,6 +1,6 @@
 import type { ComponentOfService } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
-import { getAtt, ref, sub } from '../fn.js';
+import { ref, sub } from '../fn.js';
 import type { Statement, Value } from '../fn.js';
 import { envKey } from './common.js';
 import { grantSourceArn, resourceGrantsInto } from './lambda.js';

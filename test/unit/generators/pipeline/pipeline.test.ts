@@ -227,3 +227,35 @@ describe('generate()', () => {
     }
   });
 });
+
+describe('README beside the code', () => {
+  it('CloudFormation: files, every parameter, a deploy command per stage and the generator\'s warnings', () => {
+    const a = architectureFixture('kitchen-sink');
+    const files = generate(a, 'cloudformation');
+    const readme = files.find((f) => f.path === 'README.md')!.content;
+    const template = parseCfnTemplate(files[0]!.content) as { Parameters: Record<string, unknown> };
+    for (const p of Object.keys(template.Parameters)) expect(readme).toContain(`| \`${p}\` |`);
+    for (const s of deliveryStages(a)) expect(readme).toContain(`--stack-name ${s.stack} `);
+    // The kitchen sink is far over the inline limit, so deploy goes through S3.
+    expect(readme).toContain('--s3-bucket');
+    expect(readme).toContain('CAPABILITY_IAM');
+    for (const w of files[0]!.findings.filter((x) => x.severity === 'warning')) expect(readme).toContain(w.message);
+    expect(readme).toContain('pipeline/github-oidc.yaml');
+    expect(readme).toContain('Developer Tools > Connections');
+  });
+
+  it('CDK: bootstrap, synth, nag and deploy commands, the stacks, and the image tag context when there are images', () => {
+    const a = architectureFixture('ecommerce-api');
+    const readme = generate(a, 'cdk').find((f) => f.path === 'README.md')!.content;
+    expect(readme).toMatch(/npx cdk bootstrap aws:\/\/<account>\/eu-west-1/);
+    for (const s of deliveryStages(a)) expect(readme).toContain(`\`${s.stack}\``);
+    expect(readme).toContain('-c imageTag=<tag>');
+    expect(readme).toContain('npm run nag');
+  });
+
+  it('says so when the design has no pipeline', () => {
+    const readme = generate(staged, 'cloudformation', { pipeline: 'none' }).find((f) => f.path === 'README.md')!.content;
+    expect(readme).toContain('no delivery pipeline');
+    expect(readme).not.toContain('github-oidc');
+  });
+});
