@@ -145,7 +145,8 @@ function printFlat(v: TsValue): string {
   if (v instanceof Code) return v.code;
   if (v === null) return 'null';
   if (typeof v === 'string') return quote(v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.filter((x) => x !== undefined).map(printFlat).join(', ')}]`;
   if (v && typeof v === 'object') {
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
