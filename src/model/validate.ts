@@ -173,6 +173,13 @@ export function checkArchitecture(a: Architecture, root = 'architecture'): Model
     err('network', `components ${needsVpc.map((c) => `'${c.id}'`).join(', ')} run in a VPC but the design has no network`, 'Add "network": {} to use the default VPC layout.');
   }
   if (a.network) {
+    if (a.network.azCount < 2) {
+      // These services refuse a single-AZ subnet layout at deploy time.
+      const needTwo = a.components.filter((c) => ['alb', 'rds', 'aurora', 'documentdb', 'eks'].includes(c.service));
+      if (needTwo.length) {
+        err('network.azCount', `${needTwo.map((c) => `${c.service} '${c.id}'`).join(', ')} need subnets in at least two Availability Zones`, 'Set network.azCount to 2 or more (single-AZ databases can still run one instance).');
+      }
+    }
     if (a.resilience.multiAz && a.network.azCount < 2) warn('network.azCount', 'multi-AZ is requested but the VPC spans one Availability Zone', 'Set azCount to 2 or more.');
     if (!a.network.privateSubnets && needsVpc.length > 0) warn('network.privateSubnets', 'VPC-bound components but no private subnets; they would sit in public or isolated subnets');
     if (a.network.natGateways !== 'none' && !a.network.publicSubnets) err('network.natGateways', 'NAT gateways need public subnets', 'Enable publicSubnets or set natGateways to none.');

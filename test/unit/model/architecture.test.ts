@@ -110,3 +110,13 @@ describe('reachability', () => {
     expect(r.issues[0]).toMatchObject({ path: 'architecture.connections[0]', fix: 'Set components.fn.config.inVpc to true.' });
   });
 });
+
+describe('Availability Zones', () => {
+  it('refuses one AZ for services that need two, naming the field', () => {
+    const r = parseArchitecture({ name: 'x', network: { azCount: 1 }, resilience: { multiAz: false }, components: [{ id: 'db', service: 'rds', config: { multiAz: false } }] });
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]).toMatchObject({ path: 'architecture.network.azCount', message: "rds 'db' need subnets in at least two Availability Zones" });
+    const fine = parseArchitecture({ name: 'x', network: { azCount: 1 }, resilience: { multiAz: false }, components: [{ id: 'fn', service: 'lambda', config: { inVpc: true } }] });
+    expect(fine.ok).toBe(true);
+  });
+});
