@@ -49,6 +49,8 @@ export interface OutputSpec {
   value: Value;
   description: string;
   sensitive?: boolean;
+  /** A design-wide output; renamed `platform_<name>` if a component already produced the same name. */
+  platform?: boolean;
 }
 
 export interface VariableSpec {
@@ -348,8 +350,13 @@ export class TfContext {
   }
 
   output(spec: OutputSpec): void {
-    if (this.outputs.some((o) => o.name === spec.name)) throw new Error(`duplicate output ${spec.name}`);
-    this.outputs.push(spec);
+    const taken = (name: string) => this.outputs.some((o) => o.name === name);
+    // Component outputs are <id>_<attribute>, so a component called `alarm` or `dashboard` can claim a name the
+    // platform uses; the platform one then steps aside rather than failing the whole generation.
+    const name = spec.platform && taken(spec.name) ? `platform_${spec.name}` : spec.name;
+    if (taken(name)) throw new Error(`duplicate output ${name}`);
+    const { platform: _platform, ...rest } = spec;
+    this.outputs.push({ ...rest, name });
   }
 
   /** Declares a variable once; returns `var.<name>`. */

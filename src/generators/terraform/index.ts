@@ -57,7 +57,7 @@ function artifactsBucket(ctx: TfContext): void {
     accessLogs: true,
     comments: ['Job scripts and temporary files the pipeline uploads.'],
   });
-  ctx.output({ name: 'artifacts_bucket', value: raw('aws_s3_bucket.artifacts.bucket'), description: 'Bucket for job scripts (glue/<component>/job.py) and temporary files.' });
+  ctx.output({ platform: true, name: 'artifacts_bucket', value: raw('aws_s3_bucket.artifacts.bucket'), description: 'Bucket for job scripts (glue/<component>/job.py) and temporary files.' });
 }
 
 /**

@@ -79,5 +79,5 @@ export function backup(ctx: TfContext): void {
     },
     [`Backed up: ${ctx.backups.map((b) => b.component).join(', ')}.`],
   );
-  ctx.output({ name: 'backup_vault_arn', value: raw('aws_backup_vault.main.arn'), description: 'Vault holding the recovery points.' });
+  ctx.output({ platform: true, name: 'backup_vault_arn', value: raw('aws_backup_vault.main.arn'), description: 'Vault holding the recovery points.' });
 }

@@ -189,6 +189,6 @@ export function network(ctx: TfContext): void {
     });
   }
 
-  ctx.output({ name: 'vpc_id', value: raw('aws_vpc.main.id'), description: 'VPC id.' });
-  for (const tier of tiers) ctx.output({ name: `${tier}_subnet_ids`, value: raw(`aws_subnet.${tier}[*].id`), description: `Subnet ids of the ${tier} tier, one per AZ.` });
+  ctx.output({ platform: true, name: 'vpc_id', value: raw('aws_vpc.main.id'), description: 'VPC id.' });
+  for (const tier of tiers) ctx.output({ platform: true, name: `${tier}_subnet_ids`, value: raw(`aws_subnet.${tier}[*].id`), description: `Subnet ids of the ${tier} tier, one per AZ.` });
 }

@@ -42,7 +42,7 @@ export function observability(ctx: TfContext): void {
     protocol: 'email',
     endpoint: raw('var.alarm_email'),
   });
-  ctx.output({ name: 'alarm_topic_arn', value: ALARM_TOPIC, description: 'SNS topic every alarm notifies; subscribe pagers or chat here.' });
+  ctx.output({ platform: true, name: 'alarm_topic_arn', value: ALARM_TOPIC, description: 'SNS topic every alarm notifies; subscribe pagers or chat here.' });
 
   for (const al of ctx.alarms) alarm(ctx, al);
 
@@ -117,7 +117,7 @@ function dashboard(ctx: TfContext): void {
     dashboard_name: ctx.awsName([], { max: 255 }),
     dashboard_body: jsonencode(obj({ widgets })),
   });
-  ctx.output({ name: 'dashboard_url', value: tpl`https://${raw('var.region')}.console.aws.amazon.com/cloudwatch/home#dashboards/dashboard/${raw('aws_cloudwatch_dashboard.main.dashboard_name')}`, description: 'CloudWatch dashboard of the key metrics.' });
+  ctx.output({ platform: true, name: 'dashboard_url', value: tpl`https://${raw('var.region')}.console.aws.amazon.com/cloudwatch/home#dashboards/dashboard/${raw('aws_cloudwatch_dashboard.main.dashboard_name')}`, description: 'CloudWatch dashboard of the key metrics.' });
 }
 
 /**

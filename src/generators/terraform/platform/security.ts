@@ -97,7 +97,7 @@ function key(ctx: TfContext): void {
       [`Replica of the design key for the copies kept in ${region}.`],
     );
   }
-  ctx.output({ name: 'kms_key_arn', value: raw('aws_kms_key.main.arn'), description: 'Customer-managed key encrypting the data stores.' });
+  ctx.output({ platform: true, name: 'kms_key_arn', value: raw('aws_kms_key.main.arn'), description: 'Customer-managed key encrypting the data stores.' });
 }
 
 function cloudTrail(ctx: TfContext): void {

@@ -339,3 +339,17 @@ describe('bad input', () => {
     }
   });
 });
+
+describe('output names', () => {
+  it('a component named like a platform output does not break generation', async () => {
+    const { generateTerraform } = await import('../../../../src/generators/terraform/index.js');
+    const { parseArchitecture } = await import('../../../../src/model/index.js');
+    const r = parseArchitecture({ name: 'x', components: [{ id: 'alarm', service: 'sns' }, { id: 'dashboard', service: 'apigateway-http', config: { authorizer: 'iam' } }, { id: 'fn', service: 'lambda' }], connections: [{ from: 'dashboard', to: 'fn', kind: 'invoke' }] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const outputs = generateTerraform(r.value).find((f) => f.path === 'outputs.tf')!.content;
+    expect(outputs).toContain('output "alarm_topic_arn"');
+    expect(outputs).toContain('output "platform_alarm_topic_arn"');
+    expect(outputs).toContain('output "platform_dashboard_url"');
+  });
+});
