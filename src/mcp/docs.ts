@@ -13,9 +13,16 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 }
 
+/** The first sentence, not fooled by "e.g." or "i.e.". */
 function firstSentence(s: string): string {
-  const m = /^(.+?[.!?])(\s|$)/.exec(s.trim());
-  return m ? m[1]! : s.trim();
+  const text = s.trim();
+  const re = /[.!?](\s|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = text.slice(0, m.index + 1);
+    if (/\b(e\.g|i\.e|etc|vs)\.$/.test(before)) continue;
+    return before;
+  }
+  return text;
 }
 
 function annotations(t: AnyTool): string {
