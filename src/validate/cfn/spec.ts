@@ -71,7 +71,7 @@ async function readDatabase(): Promise<{ resources: SpecResource[]; typeDefiniti
   if (!resources || !typeDefinitions) throw new Error(`unexpected layout of ${file}: no schema.resource / schema.typeDefinition entities`);
   // References point at an entity's `$id`, which is not its key in the store.
   const byId: Record<string, SpecTypeDefinition> = {};
-  for (const t of Object.values(typeDefinitions)) byId[(t as { $id: string }).$id] = t;
+  for (const t of Object.values(typeDefinitions)) byId[(t as unknown as { $id: string }).$id] = t;
   return { resources: Object.values(resources), typeDefinitions: byId };
 }
 

@@ -4,11 +4,14 @@ import { FRAMEWORKS, PILLARS, SEVERITIES } from '../../../src/model/index.js';
 import { MODEL_RULES, buildReport, reviewModel } from '../../../src/review/index.js';
 import { baselineInput, broken, configure, design } from './helpers.js';
 
-function singleAz(d: ReturnType<typeof baselineInput>): void {
+type Draft = Parameters<Parameters<typeof broken>[0]>[0];
+
+function singleAz(d: Draft): void {
   const needTwo = new Set(['alb', 'nlb', 'rds', 'aurora', 'documentdb', 'eks']);
-  const gone = new Set(d.components.filter((c) => needTwo.has(c.service)).map((c) => c.id));
+  const gone = new Set(d.components.filter((c) => needTwo.has(c.service as string)).map((c) => c.id));
   d.components = d.components.filter((c) => !gone.has(c.id));
-  d.connections = (d.connections ?? []).filter((x) => !gone.has(x.from) && !gone.has(x.to));
+  const conns = (d.connections ?? []) as Array<{ from: string; to: string }>;
+  d.connections = conns.filter((x) => !gone.has(x.from) && !gone.has(x.to));
   for (const c of d.components) {
     const cfg = c.config as { protects?: string[] } | undefined;
     if (cfg?.protects) cfg.protects = cfg.protects.filter((id) => !gone.has(id));
