@@ -131,9 +131,11 @@ export async function runPlan(req: PlanRequest): Promise<PlanResult> {
   const { generate } = await import('../generators/index.js');
   const generated = await step('infrastructure as code', async () => {
     const out: GeneratedFile[] = generate(architecture, format);
-    const report = await validateGenerated(format, out, thorough);
-    for (const f of out) files.push(await ws.writeFile(design, `iac/${format}/${f.path}`, f.format === 'png' ? Buffer.from(f.content, 'base64') : f.content));
-    return { value: { files: out, ...report }, detail: `${out.length} files, ${report.errors} validation error(s), ${report.warnings} warning(s)${report.checked ? ` (${report.checked})` : ''}` };
+    const { validateGeneratedIac } = await import('./iac.js');
+    const report = await validateGeneratedIac(architecture, format, out, { pipeline: architecture.delivery.pipeline, full: thorough, synth: false });
+    for (const f of out) files.push(await ws.writeFile(design, `iac/${format}/${f.path}`, f.content));
+    const checked = report.checked.length ? ` (${report.checked.length} check${report.checked.length === 1 ? '' : 's'})` : '';
+    return { value: { files: out, errors: report.errors, warnings: report.warnings }, detail: `${out.length} files, ${report.errors} validation error(s), ${report.warnings} warning(s)${checked}` };
   });
 
   const cost = await step('cost', async () => {
@@ -242,16 +244,4 @@ export async function runPlan(req: PlanRequest): Promise<PlanResult> {
 
 function slugName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'design';
-}
-
-async function validateGenerated(format: IacFormat, out: GeneratedFile[], thorough: boolean): Promise<{ errors: number; warnings: number; checked: string }> {
-  const { validateCloudFormation, validateTerraform } = await import('../validate/index.js');
-  if (format === 'terraform') {
-    const r = await validateTerraform(out.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, content: f.content })));
-    return { errors: r.findings.filter((f) => f.severity === 'error').length, warnings: r.findings.filter((f) => f.severity === 'warning').length, checked: 'Terraform provider schema' };
-  }
-  const tpl = out.find((f) => f.path === 'template.yaml' || f.path === 'template.json');
-  if (!tpl) return { errors: 0, warnings: 0, checked: format === 'cdk' ? 'CDK app (synthesize with generate_iac synth: true)' : '' };
-  const r = await validateCloudFormation(tpl.content, { file: tpl.path, full: thorough });
-  return { errors: r.findings.filter((f) => f.severity === 'error').length, warnings: r.findings.filter((f) => f.severity === 'warning').length, checked: thorough ? 'resource spec and AWS validator engine' : 'resource spec' };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Architecture, GeneratedFile, ValidationFinding as Finding } from '../../../model/index.js';
+import type { Architecture, GeneratedFile } from '../../../model/index.js';
+import type { ValidationSummary } from '../../../workflow/iac.js';
 import { ValidationFinding } from '../../../model/generated.js';
-import type { ExtraContent, ToolContext } from '../../tool.js';
+import type { ExtraContent } from '../../tool.js';
 import { defineTool } from '../../tool.js';
 import { designInputShape, resolveArchitecture } from '../shared/design-input.js';
 
@@ -16,15 +17,6 @@ const TEXT_FINDINGS = 8;
 
 const Format = z.enum(['cloudformation', 'terraform', 'cdk']);
 
-interface ValidationSummary {
-  ran: boolean;
-  valid: boolean;
-  errors: number;
-  warnings: number;
-  findings: Finding[];
-  checked: string[];
-  notChecked: string[];
-}
 
 export const generateIacTool = defineTool({
   name: 'generate_iac',
@@ -88,7 +80,10 @@ export const generateIacTool = defineTool({
     const pipeline = args.pipeline ?? a.delivery.pipeline;
     const files = generate(a, args.format, { cloudformationFormat: args.cloudformationFormat, pipeline, directory: args.directory });
     const notes = [...new Set(files.flatMap((f) => f.findings.filter((x) => x.source.endsWith('-generator')).map((x) => (x.path ? `${x.path}: ${x.message}` : x.message))))];
-    const validation = args.validate ? await validate(a, args.format, files, { pipeline, full: args.fullValidation, synth: args.synth && args.format === 'cdk' }, ctx) : notRun(args.synth && args.format !== 'cdk');
+    const { validateGeneratedIac } = await import('../../../workflow/iac.js');
+    const validation = args.validate
+      ? await validateGeneratedIac(a, args.format, files, { pipeline, full: args.fullValidation, synth: args.synth && args.format === 'cdk', maxFindings: MAX_FINDINGS, onProgress: (p, t, m) => ctx.progress(p, t, m) })
+      : notRun(args.synth && args.format !== 'cdk');
 
     const extra: ExtraContent[] = [];
     let truncated = false;
@@ -123,76 +118,6 @@ export const generateIacTool = defineTool({
 
 function notRun(synthIgnored: boolean): ValidationSummary {
   return { ran: false, valid: true, errors: 0, warnings: 0, findings: [], checked: [], notChecked: [synthIgnored ? 'synth applies to the cdk format only; validation was turned off' : 'Validation was turned off (validate: false).'] };
-}
-
-async function validate(
-  a: Architecture,
-  format: 'cloudformation' | 'terraform' | 'cdk',
-  files: GeneratedFile[],
-  o: { pipeline: 'github-actions' | 'codepipeline' | 'both' | 'none'; full: boolean; synth: boolean },
-  ctx: Pick<ToolContext, 'progress'>,
-): Promise<ValidationSummary> {
-  const v = await import('../../../validate/index.js');
-  const findings: Finding[] = [];
-  const checked: string[] = [];
-  const notChecked: string[] = [];
-  const add = (r: { findings: Finding[]; checked: string[]; notChecked: string[] }, prefix?: string) => {
-    findings.push(...r.findings);
-    checked.push(...r.checked.map((c) => (prefix ? `${prefix}: ${c}` : c)));
-    notChecked.push(...r.notChecked.map((c) => (prefix ? `${prefix}: ${c}` : c)));
-  };
-  if (o.full) await ctx.progress(0, 2, "Running AWS's CloudFormation validator");
-  if (format === 'cloudformation') {
-    const t = files.find((f) => /^template\.(yaml|json)$/.test(f.path))!;
-    if (t.format === 'json') add(await v.validateCloudFormation(t.content, { file: t.path, full: o.full }));
-    else {
-      // Parsing 300 KB of YAML with positions costs ~10x the checks: check the JSON rendering of the same template
-      // object (the YAML writer's round trip is tested), and re-read the YAML only to place findings on its lines.
-      const { buildTemplate, renderTemplate } = await import('../../../generators/cloudformation/index.js');
-      const json = renderTemplate(buildTemplate(a, { pipeline: o.pipeline }), 'json');
-      const r = await v.validateCloudFormation(json, { file: t.path, full: o.full });
-      add(r.findings.length ? await v.validateCloudFormation(t.content, { file: t.path, full: o.full }) : r);
-    }
-  } else if (format === 'terraform') {
-    add(await v.validateTerraform(files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, content: f.content }))));
-  } else {
-    // The app declares the same resources as the CloudFormation generator's template; check that template.
-    const { buildTemplate, renderTemplate } = await import('../../../generators/cloudformation/index.js');
-    const equivalent = renderTemplate(buildTemplate(a, { pipeline: o.pipeline }), 'json');
-    add(await v.validateCloudFormation(equivalent, { file: 'equivalent-template.json', full: o.full }), 'CloudFormation-equivalent template');
-    if (o.synth) {
-      await ctx.progress(1, 2, 'Type-checking and synthesizing the CDK app');
-      const { cdkAppEntry } = await import('../../../generators/cdk/index.js');
-      const { checkCdkApps, compareTemplates } = await import('../../../validate/cdk.js');
-      const [r] = await checkCdkApps([{ name: a.name, files, entry: cdkAppEntry(a) }]);
-      findings.push(...r!.findings);
-      if (r!.typechecked) checked.push('CDK app type-checked with tsc --noEmit (strict)');
-      if (r!.synthesized) {
-        const stacks = Object.keys(r!.templates);
-        checked.push(`CDK app synthesized offline with aws-cdk-lib (${stacks.length} stack${stacks.length === 1 ? '' : 's'})`);
-        const last = r!.templates[stacks[stacks.length - 1]!]!;
-        const diff = compareTemplates(JSON.parse(JSON.stringify(buildTemplate(a, { pipeline: o.pipeline }).template)) as Record<string, unknown>, last);
-        for (const c of diff.counts) findings.push({ severity: 'error', message: `${c.type}: ${c.cdk} in the synthesized stack, ${c.cloudformation} in the CloudFormation template`, source: 'cdk-synth' });
-        if (!diff.counts.length) checked.push('Synthesized resource types and counts match the CloudFormation template for the same design');
-      } else notChecked.push('The synthesized template (synthesis failed; see the findings)');
-    } else {
-      notChecked.push('The CDK app itself was not type-checked or synthesized (pass synth: true; it takes several seconds)');
-    }
-  }
-  const oidc = files.find((f) => f.path === 'pipeline/github-oidc.yaml');
-  if (oidc) add(await v.validateCloudFormation(oidc.content, { file: oidc.path }), oidc.path);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  return {
-    ran: true,
-    valid: errors === 0,
-    errors,
-    warnings,
-    findings: [...findings].sort((x, y) => rank[x.severity] - rank[y.severity]).slice(0, MAX_FINDINGS),
-    checked,
-    notChecked: [...new Set(notChecked)],
-  };
 }
 
 /** The files worth a link: the template or entry points, the workflow and bootstrap, the README. */
