@@ -1,8 +1,9 @@
 import type { Architecture, Component, ValidationFinding } from '../../model/index.js';
 import { STATEFUL } from '../../model/index.js';
-import { CdkContext, CdkLogicalIdCollision } from './context.js';
+import { LogicalIdCollision } from '../shared/base.js';
+import { renameNotes, zoneWarnings } from '../shared/notes.js';
+import { CdkContext } from './context.js';
 import type { CdkBuildOptions } from './context.js';
-import { renameNotes, zoneWarnings } from '../cloudformation/build.js';
 import { emitterFor } from './emitters/index.js';
 import { emitCodePipeline } from './platform/codepipeline.js';
 import { emitNetwork } from './platform/network.js';
@@ -28,7 +29,7 @@ export function buildStack(a: Architecture, options: CdkBuildOptions): BuiltStac
       const ctx = build(a, options, renamed);
       return { ctx, renamed: [...renamed], warnings: [...zoneWarnings(a, 'cdk-generator'), ...ctx.warnings, ...renameNotes(a, renamed, 'cdk-generator')] };
     } catch (e) {
-      if (!(e instanceof CdkLogicalIdCollision)) throw e;
+      if (!(e instanceof LogicalIdCollision)) throw e;
       // Rename the later component, or the component that got there first when the later one is the platform.
       const owner = a.components.find((c) => c.id === e.owner && !renamed.has(c.id)) ?? a.components.find((c) => c.id === e.firstOwner && !renamed.has(c.id));
       if (!owner) throw e;

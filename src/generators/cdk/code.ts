@@ -1,3 +1,5 @@
+import type { Val } from '../shared/values.js';
+
 /**
  * TypeScript source building blocks for the CDK app: raw expressions that also know how cdk-nag will print them,
  * template literals built from them, and a printer for object literals.
@@ -7,7 +9,8 @@
  * A TypeScript expression, plus its cdk-nag flattened form (`<Logical.Attr>`, `<AWS::Region>`, literal text), so
  * acknowledgements can name findings exactly as cdk-nag reports them for the synthesized template.
  */
-export class Code {
+export class Code implements Val {
+  declare readonly __targetValue: true;
   private source: string | (() => string);
 
   constructor(

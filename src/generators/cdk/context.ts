@@ -1,15 +1,15 @@
-import type { Architecture, Component, ComponentService, Grant, NetworkRule, ResourceRef, ValidationFinding } from '../../model/index.js';
-import { deriveGrants, deriveKeyGrants, deriveNetworkRules, grantsFor } from '../../model/index.js';
+import type { Architecture, Component, ResourceRef } from '../../model/index.js';
+import { LogicalIdCollision, TargetBase } from '../shared/base.js';
+import type { BuildOptions } from '../shared/base.js';
+import { LOGS_AWS_MANAGED, NAG_PACK, wildcardFindings } from '../shared/nag.js';
+import type { ResourceOptions, Target } from '../shared/target.js';
+import type { Owner, Prop, Stmt, SubnetTier, Val } from '../shared/values.js';
 import { AWS, Code, STAGE, code, depsOf, print, quote, tpl, varName } from './code.js';
 import type { TsValue } from './code.js';
-import { cdkAttr, cdkCamel, componentPrefixes } from './names.js';
-import { LOGS_AWS_MANAGED } from '../cloudformation/context.js';
+import { cdkAttr, cdkCamel } from './names.js';
 
-export interface CdkBuildOptions {
-  pipeline: 'github-actions' | 'codepipeline' | 'both' | 'none';
-}
-
-export type Owner = 'platform' | 'operations' | Component;
+export type CdkBuildOptions = BuildOptions;
+export type { Owner, Stmt };
 
 /** A JSON-typed property value (policy documents, patterns): its keys are data and are kept as written. */
 export class Json {
@@ -24,17 +24,6 @@ export const mapOf = (v: Record<string, TsValue>): MapOf => new MapOf(v);
 
 /** CloudFormation-style property trees the L1 writer converts to CDK's camel-case names. */
 export type Props = TsValue | Json | MapOf | Props[] | { [key: string]: Props };
-
-/** An IAM statement in CloudFormation shape, plus the reason for any wildcard (never rendered). */
-export interface Stmt {
-  Sid?: string;
-  Effect?: 'Allow' | 'Deny';
-  Principal?: TsValue;
-  Action: string | string[];
-  Resource?: Code | string | Array<Code | string>;
-  Condition?: TsValue;
-  why?: string;
-}
 
 export interface AlarmSpec {
   description: string;
@@ -65,7 +54,7 @@ export interface RoleSpec {
   sessionTags?: boolean;
 }
 
-export type SubnetTier = 'public' | 'private' | 'isolated';
+export type { SubnetTier };
 
 /** L2 constructs the helpers create, and how their CloudFormation Ref and attributes read in TypeScript. */
 type L2Kind = 'bucket' | 'queue' | 'topic' | 'table' | 'logGroup' | 'role' | 'key' | 'secret' | 'managedPolicy' | 'alarm' | 'subscription';
@@ -105,16 +94,7 @@ interface Statement {
 export type Section = 'main' | 'pipeline';
 
 /** Raised when two components produce the same logical id; the generator renames the later one and retries. */
-export class CdkLogicalIdCollision extends Error {
-  constructor(
-    readonly logicalId: string,
-    readonly owner: string,
-    /** Who produced it first (a component id, `platform` or `operations`). */
-    readonly firstOwner?: string,
-  ) {
-    super(`logical id ${logicalId} is produced twice (second time by ${owner})`);
-  }
-}
+export { LogicalIdCollision as CdkLogicalIdCollision };
 
 const MODULE_ALIAS: Record<string, string> = {
   'aws-elasticloadbalancingv2': 'elbv2',
@@ -136,7 +116,6 @@ const PSEUDO: Record<string, Code> = {
   'AWS::StackName': AWS.stackName,
 };
 
-const NAG_PACK = /^(AwsSolutions|HIPAA\.Security|PCI\.DSS\.321|NIST\.800\.53\.R[45]|Serverless)-/;
 const RETENTION: Record<number, string> = {
   1: 'ONE_DAY', 3: 'THREE_DAYS', 5: 'FIVE_DAYS', 7: 'ONE_WEEK', 14: 'TWO_WEEKS', 30: 'ONE_MONTH', 60: 'TWO_MONTHS', 90: 'THREE_MONTHS',
   120: 'FOUR_MONTHS', 150: 'FIVE_MONTHS', 180: 'SIX_MONTHS', 365: 'ONE_YEAR', 400: 'THIRTEEN_MONTHS', 545: 'EIGHTEEN_MONTHS', 731: 'TWO_YEARS',
@@ -150,85 +129,29 @@ const RETENTION: Record<number, string> = {
  */
 export type { L2Kind };
 
-export class CdkContext {
-  readonly byId: Map<string, Component>;
-  readonly grants: Grant[];
-  readonly networkRules: NetworkRule[];
-  readonly prefixes: Map<string, string>;
-  readonly cmk: boolean;
-  readonly regulated: boolean;
-  readonly warnings: ValidationFinding[] = [];
+export class CdkContext extends TargetBase implements Target {
   readonly alarms: Array<{ id: string; owner: string; spec: AlarmSpec }> = [];
-  readonly keyServices = new Set<string>();
+  readonly aws = { region: AWS.region, account: AWS.account, partition: AWS.partition, urlSuffix: AWS.urlSuffix };
   private readonly statements: Statement[] = [];
   private readonly imports = new Map<string, string>();
   private readonly logicalIds = new Map<string, string>();
-  /** Component id by logical-id prefix (each is a construct scope at stack level). */
-  private readonly prefixOwners = new Map<string, string>();
-
-  /**
-   * A stack-level construct (resource or output) named like another component's scope would clash with it; that
-   * component is renamed, by the same rule as the CloudFormation generator.
-   */
-  stackLevel(name: string, ownerId: string): void {
-    const scoped = this.prefixOwners.get(name);
-    if (scoped !== undefined && scoped !== ownerId) throw new CdkLogicalIdCollision(name, scoped, ownerId);
-  }
   private readonly varOf = new Map<string, string>();
   /** CloudFormation type of each L1 construct, by logical id. */
   private readonly types = new Map<string, string>();
   private readonly l2 = new Map<string, L2Kind>();
   private readonly scopes = new Map<string, string>();
-  private readonly singletons = new Map<string, unknown>();
-  private readonly securityGroups = new Map<string, string>();
   private pendingComment: string[] = [];
   /** Where new statements go. */
   section: Section = 'main';
   private helpers = new Set<string>();
-  private resolvers?: {
-    ref: (c: Component, part: ResourceRef['part']) => Code | Code[];
-    attr: (c: Component, name: string) => Code | string | undefined;
-    env: (c: Component) => Record<string, Code | string>;
-  };
 
-  constructor(
-    readonly a: Architecture,
-    readonly options: CdkBuildOptions,
-    renamed: ReadonlySet<string>,
-  ) {
-    this.byId = new Map(a.components.map((c) => [c.id, c]));
-    this.grants = deriveGrants(a);
-    this.networkRules = deriveNetworkRules(a);
-    this.prefixes = componentPrefixes(a, renamed);
-    for (const [id, prefix] of this.prefixes) {
-      const first = this.prefixOwners.get(prefix);
-      if (first !== undefined) throw new CdkLogicalIdCollision(prefix, id, first);
-      this.prefixOwners.set(prefix, id);
-    }
-    this.cmk = a.security.encryptionKeys === 'customer-managed';
-    this.regulated = a.compliance.includes('hipaa') || a.compliance.includes('pci-dss');
-  }
-
-  setResolvers(r: NonNullable<CdkContext['resolvers']>): void {
-    this.resolvers = r;
+  constructor(a: Architecture, options: CdkBuildOptions, renamed: ReadonlySet<string>) {
+    super(a, options, renamed, 'cdk-generator');
   }
 
   // ---------------------------------------------------------------------------------------------------------
   // Naming and statements
   // ---------------------------------------------------------------------------------------------------------
-
-  id(c: Component | string, suffix: string): string {
-    const cid = typeof c === 'string' ? c : c.id;
-    const p = this.prefixes.get(cid);
-    if (p === undefined) throw new Error(`unknown component ${cid}`);
-    return p + suffix;
-  }
-
-  component(id: string): Component {
-    const c = this.byId.get(id);
-    if (!c) throw new Error(`unknown component ${id}`);
-    return c;
-  }
 
   /** Import alias of an aws-cdk-lib module: `aws-sqs` -> `sqs`. */
   mod(module: string): string {
@@ -294,7 +217,7 @@ export class CdkContext {
   }
 
   private register(ownerId: string, logicalId: string): void {
-    if (this.logicalIds.has(logicalId)) throw new CdkLogicalIdCollision(logicalId, ownerId, this.logicalIds.get(logicalId));
+    if (this.logicalIds.has(logicalId)) throw new LogicalIdCollision(logicalId, ownerId, this.logicalIds.get(logicalId));
     this.stackLevel(logicalId, ownerId);
     this.logicalIds.set(logicalId, ownerId);
   }
@@ -407,6 +330,24 @@ export class CdkContext {
     return code(v, v, [v]);
   }
 
+  tpl(strings: TemplateStringsArray, ...values: Val[]): Code {
+    return tpl(strings, ...(values as Code[]));
+  }
+
+  json(v: Prop): Val {
+    return new Json(ts(v)) as unknown as Val;
+  }
+
+  mapOf(v: Record<string, Prop>): Val {
+    return new MapOf(v as Record<string, TsValue>) as unknown as Val;
+  }
+
+  /** A CloudFormation resource as an L1 construct (`new sqs.CfnQueue(...)`). */
+  resource(owner: Owner, logicalId: string, type: string, props: Record<string, Prop>, options: ResourceOptions = {}): string {
+    const policy = options.removal === 'retain' ? 'RETAIN' : options.removal === 'snapshot' ? 'SNAPSHOT' : undefined;
+    return this.l1(owner, logicalId, type, props as Record<string, Props>, { dependsOn: options.dependsOn, policy });
+  }
+
   /** Marks a construct declared by an emitter as an L2 of the given kind (for ref/att rendering). */
   markL2(logicalId: string, kind: L2Kind): void {
     this.l2.set(logicalId, kind);
@@ -428,65 +369,29 @@ export class CdkContext {
     this.stmt(() => `acknowledge(${v}, ${quote(reason)}, ${applicable.map(id).join(', ')});`, deps);
   }
 
-  warn(path: string, message: string): void {
-    this.warnings.push({ severity: 'warning', message, path, source: 'cdk-generator' });
-  }
-
-  once<T>(key: string, make: () => T): T {
-    if (this.singletons.has(key)) return this.singletons.get(key) as T;
-    const v = make();
-    this.singletons.set(key, v);
-    return v;
-  }
-
-  hasSingleton(key: string): boolean {
-    return this.singletons.has(key);
-  }
-
   // ---------------------------------------------------------------------------------------------------------
   // References between components
   // ---------------------------------------------------------------------------------------------------------
 
-  refs(r: ResourceRef): Code[] {
-    const v = this.resolvers!.ref(this.component(r.component), r.part);
-    return Array.isArray(v) ? v : [v];
+  // Narrowed for the emitters that still read CDK code directly.
+  override refs(r: ResourceRef): Code[] {
+    return super.refs(r) as Code[];
   }
 
-  refOf(r: ResourceRef): Code {
-    const v = this.refs(r);
-    if (v.length !== 1) throw new Error(`${r.component}.${r.part} has ${v.length} values`);
-    return v[0]!;
+  override refOf(r: ResourceRef): Code {
+    return super.refOf(r) as Code;
   }
 
-  attr(c: Component | string, name: string): Code | string | undefined {
-    return this.resolvers!.attr(typeof c === 'string' ? this.component(c) : c, name);
+  override attr(c: Component | string, name: string): Code | string | undefined {
+    return super.attr(c, name) as Code | string | undefined;
   }
 
-  envOf(c: Component): Record<string, Code | string> {
-    return this.resolvers!.env(c);
+  override envOf(c: Component): Record<string, Code | string> {
+    return super.envOf(c) as Record<string, Code | string>;
   }
 
-  connectionEnv(c: Component): Record<string, Code | string> {
-    const out: Record<string, Code | string> = {};
-    for (const conn of this.a.connections) {
-      if (conn.from !== c.id || conn.kind === 'authenticate' || conn.kind === 'protect') continue;
-      Object.assign(out, this.envOf(this.component(conn.to)));
-    }
-    return out;
-  }
-
-  targets(c: Component, kinds?: string[], services?: ComponentService[]): Component[] {
-    return this.a.connections
-      .filter((x) => x.from === c.id && (!kinds || kinds.includes(x.kind)))
-      .map((x) => this.component(x.to))
-      .filter((t) => !services || services.includes(t.service));
-  }
-
-  sources(c: Component, kinds?: string[], services?: ComponentService[]): Component[] {
-    return this.a.connections
-      .filter((x) => x.to === c.id && (!kinds || kinds.includes(x.kind)))
-      .map((x) => this.component(x.from))
-      .filter((s) => !services || services.includes(s.service));
+  override connectionEnv(c: Component): Record<string, Code | string> {
+    return super.connectionEnv(c) as Record<string, Code | string>;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -503,12 +408,12 @@ export class CdkContext {
   }
 
   /** A log group with the design's retention (and key); log groups are retained when the stack goes. */
-  logGroup(owner: Owner, logicalId: string, name?: Code | string, retentionDays?: number): string {
+  logGroup(owner: Owner, logicalId: string, name?: Val | string, retentionDays?: number): string {
     if (this.cmk) this.keyServices.add('logs');
     const logs = this.mod('aws-logs');
     const days = retentionDays ?? this.a.observability.logRetentionDays;
     const props: Record<string, TsValue> = {
-      logGroupName: typeof name === 'string' ? name : name,
+      logGroupName: ts(name),
       retention: code(`${logs}.RetentionDays.${RETENTION[days] ?? 'ONE_YEAR'}`),
       encryptionKey: this.key(),
       removalPolicy: code('cdk.RemovalPolicy.RETAIN'),
@@ -521,17 +426,22 @@ export class CdkContext {
   /** An IAM statement as `new iam.PolicyStatement({...})`. */
   statement(st: Stmt): Code {
     const iam = this.mod('aws-iam');
-    const resources = st.Resource === undefined ? undefined : (Array.isArray(st.Resource) ? st.Resource : [st.Resource]).map((r) => (typeof r === 'string' ? r : r));
-    const principals = st.Principal === undefined ? undefined : principalCode(iam, st.Principal);
+    const resources = st.Resource === undefined ? undefined : (Array.isArray(st.Resource) ? st.Resource : [st.Resource]).map((r) => ts(r));
+    const principals = st.Principal === undefined ? undefined : principalCode(iam, ts(st.Principal));
     const props: Record<string, TsValue> = {
       sid: st.Sid,
       effect: st.Effect === 'Deny' ? code(`${iam}.Effect.DENY`) : undefined,
       principals,
       actions: Array.isArray(st.Action) ? st.Action : [st.Action],
       resources,
-      conditions: st.Condition,
+      conditions: ts(st.Condition),
     };
     return code(() => `new ${iam}.PolicyStatement(${print(props, 4)})`, '', [...depsOf(props)]);
+  }
+
+  /** The AwsSolutions-IAM5 findings of statements, flattened as cdk-nag reads the synthesized template. */
+  wildcards(statements: Stmt[]): Array<{ id: string; reason: string }> {
+    return wildcardFindings(statements, (r) => (typeof r === 'string' ? r : (r as Code).nag));
   }
 
   /**
@@ -565,7 +475,7 @@ export class CdkContext {
       const list = statements.map((s) => this.statement(s));
       const pprops: Record<string, TsValue> = { description: `Least-privilege permissions of ${roleId}`, roles: [roleRef], statements: list };
       this.construct(owner, policy, (s, id) => `new ${iam}.ManagedPolicy(${s}, ${id}, ${print(pprops, 2)})`, depsOf(pprops), [], 'managedPolicy');
-      for (const f of wildcardFindings(statements)) this.ack(policy, f.reason, f.id);
+      for (const f of this.wildcards(statements)) this.ack(policy, f.reason, f.id);
     }
     let grantsPolicy: string | undefined;
     if (grants.length) {
@@ -573,22 +483,9 @@ export class CdkContext {
       const list = grants.map((s) => this.statement(s));
       const pprops: Record<string, TsValue> = { description: `What ${roleId} may do with the components it is connected to in the design`, roles: [roleRef], statements: list };
       this.construct(owner, grantsPolicy, (s, id) => `new ${iam}.ManagedPolicy(${s}, ${id}, ${print(pprops, 2)})`, depsOf(pprops), [], 'managedPolicy');
-      for (const f of wildcardFindings(grants)) this.ack(grantsPolicy, f.reason, f.id);
+      for (const f of this.wildcards(grants)) this.ack(grantsPolicy, f.reason, f.id);
     }
     return { role: roleId, policy, grantsPolicy };
-  }
-
-  grantStatements(c: Component): Stmt[] {
-    const out: Stmt[] = [];
-    for (const g of grantsFor(this.grants, c.id)) {
-      const resources = g.resources.flatMap((r) => this.refs(r));
-      out.push({ Sid: g.sid, Effect: 'Allow', Action: g.actions, Resource: resources, why: `Least privilege from the design (${g.reason}): ${g.resources.map((r) => scopeText(r, this.component(r.component))).join('; ')}` });
-    }
-    for (const k of deriveKeyGrants(this.a, this.grants)) {
-      if (k.principal !== c.id) continue;
-      out.push({ Sid: k.sid, Effect: 'Allow', Action: k.actions, Resource: this.keyArn()! });
-    }
-    return out;
   }
 
   /** The platform topic every alarm notifies. */
@@ -653,35 +550,21 @@ export class CdkContext {
   // Network
   // ---------------------------------------------------------------------------------------------------------
 
-  hasTier(tier: SubnetTier): boolean {
-    const n = this.a.network;
-    if (!n) return false;
-    return tier === 'public' ? n.publicSubnets : tier === 'private' ? n.privateSubnets : n.isolatedSubnets;
+  // Narrowed for the emitters that still read CDK code directly.
+  override subnets(tier: SubnetTier): Code[] {
+    return super.subnets(tier) as Code[];
   }
 
-  firstTier(order: SubnetTier[]): SubnetTier {
-    const t = order.find((x) => this.hasTier(x));
-    if (!t) throw new Error('the network has no subnets');
-    return t;
+  override computeSubnets(): Code[] {
+    return super.computeSubnets() as Code[];
   }
 
-  subnets(tier: SubnetTier): Code[] {
-    const n = this.a.network;
-    if (!n) throw new Error('the design has no network');
-    const label = tier === 'public' ? 'Public' : tier === 'private' ? 'Private' : 'Isolated';
-    return Array.from({ length: n.azCount }, (_, i) => this.ref(`Vpc${label}Subnet${i + 1}`));
+  override dataSubnets(): Code[] {
+    return super.dataSubnets() as Code[];
   }
 
-  computeSubnets(): Code[] {
-    return this.subnets(this.firstTier(['private', 'isolated', 'public']));
-  }
-
-  dataSubnets(): Code[] {
-    return this.subnets(this.firstTier(['isolated', 'private', 'public']));
-  }
-
-  vpcId(): Code {
-    return this.ref('Vpc');
+  override vpcId(): Code {
+    return super.vpcId() as Code;
   }
 
   securityGroup(c: Component, description: string, ingress?: TsValue): string {
@@ -689,10 +572,6 @@ export class CdkContext {
     this.l1(c, id, 'AWS::EC2::SecurityGroup', { GroupDescription: description, VpcId: this.vpcId(), SecurityGroupIngress: ingress as Props });
     this.securityGroups.set(c.id, id);
     return id;
-  }
-
-  securityGroupOf(componentId: string): string | undefined {
-    return this.securityGroups.get(componentId);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -777,6 +656,20 @@ export class CdkContext {
     return [...out].map(([Key, Value]) => ({ Key, Value }));
   }
 
+  tagList(owner: Owner): Array<{ Key: string; Value: Prop }> {
+    return this.tags(owner);
+  }
+
+  accessLogsBucketName(): Code {
+    this.accessLogsBucket();
+    return this.ref('AccessLogsBucket');
+  }
+
+  artifactsBucketName(): Code {
+    this.artifactsBucket();
+    return this.ref('ArtifactsBucket');
+  }
+
   /** Images are tagged by the `imageTag` context value (CloudFormation: the ImageTag parameter). */
   needImageTag(): void {}
 
@@ -833,38 +726,7 @@ function principalCode(iam: string, p: TsValue): Code {
   throw new Error(`unsupported principal ${JSON.stringify(p)}`);
 }
 
-const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
-
-/** AwsSolutions-IAM5 findings a list of statements will raise, with the reason of the statement behind each. */
-export function wildcardFindings(statements: Stmt[]): Array<{ id: string; reason: string }> {
-  const out = new Map<string, string>();
-  for (const st of statements) {
-    if (st.Effect === 'Deny') continue;
-    for (const a of asArray(st.Action)) if (a.includes('*')) out.set(`AwsSolutions-IAM5[Action::${a}]`, st.why ?? '');
-    for (const r of asArray(st.Resource)) {
-      const flat = typeof r === 'string' ? r : r.nag;
-      if (flat.includes('*')) out.set(`AwsSolutions-IAM5[Resource::${flat}]`, st.why ?? '');
-    }
-  }
-  for (const [id, reason] of out) if (!reason) throw new Error(`statement behind ${id} has no reason`);
-  return [...out].map(([id, reason]) => ({ id, reason }));
-}
-
-function scopeText(r: ResourceRef, c: Component): string {
-  switch (r.part) {
-    case 'objects':
-      return c.service === 'opensearch' ? `every index path of domain ${c.id} only` : `objects in bucket ${c.id} only`;
-    case 'indexes':
-      return `indexes of table ${c.id} only`;
-    case 'execute-api':
-      return `stages and routes of API ${c.id} only`;
-    case 'iot-topic':
-      return `MQTT topics under ${c.id}'s topic filter only`;
-    case 'glue-catalog':
-      return `the Glue catalog, database and tables of ${c.id} only`;
-    case 'arn':
-      return `${c.service} ${c.id}`;
-    default:
-      return `${r.part} of ${c.id}`;
-  }
+/** A value from the shared emitters: this target made every Val in it, so it is CDK code. */
+function ts(p: Prop): TsValue {
+  return p as TsValue;
 }

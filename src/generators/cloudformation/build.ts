@@ -10,8 +10,12 @@ import type { BackupTarget } from './platform/operations.js';
 import { emitNetwork } from './platform/network.js';
 import { emitAuditTrail, emitKey, emitThreatDetection, finishKeyPolicy } from './platform/security.js';
 import { emitCodePipeline } from './platform/codepipeline.js';
-import { LogicalIdCollision } from './template.js';
+import { LogicalIdCollision } from '../shared/base.js';
+import { renameNotes, zoneWarnings } from '../shared/notes.js';
+import type { Val } from '../shared/values.js';
 import type { CfnTemplate } from './template.js';
+
+export { renameNotes, zoneWarnings };
 
 /** A built template and what the generator had to decide on the user's behalf. */
 export interface BuiltTemplate {
@@ -43,48 +47,13 @@ export function buildTemplate(a: Architecture, options: CfnBuildOptions): BuiltT
   throw new Error('could not resolve logical-id collisions');
 }
 
-/** Services that need subnets in more Availability Zones than one: AWS refuses them otherwise. */
-const MIN_AZS: Partial<Record<Component['service'], { azs: number; what: string }>> = {
-  alb: { azs: 2, what: 'an Application Load Balancer needs subnets in two Availability Zones' },
-  rds: { azs: 2, what: 'a DB subnet group must cover two Availability Zones' },
-  aurora: { azs: 2, what: 'a DB subnet group must cover two Availability Zones' },
-  documentdb: { azs: 2, what: 'a DB subnet group must cover two Availability Zones' },
-  eks: { azs: 2, what: 'an EKS cluster needs subnets in two Availability Zones' },
-};
-
-/**
- * Warnings for components the design's network is too narrow for (network.azCount below what the service
- * accepts): the template is written as designed and the deploy would fail, so say so before it does.
- */
-export function zoneWarnings(a: Architecture, source: string): ValidationFinding[] {
-  const azCount = a.network?.azCount;
-  if (azCount === undefined) return [];
-  const out: ValidationFinding[] = [];
-  for (const c of a.components) {
-    let need = MIN_AZS[c.service];
-    if (c.service === 'redshift' && c.config.mode === 'serverless') need = { azs: 3, what: 'a Redshift Serverless workgroup needs subnets in three Availability Zones' };
-    if (need && azCount < need.azs) out.push({ severity: 'warning', message: `${c.id}: ${need.what}, and the design's VPC spans ${azCount}; set network.azCount to ${need.azs} or more`, path: 'network.azCount', source });
-  }
-  return out;
-}
-
-/** Tells the user which components' logical ids got a position suffix, and why. */
-export function renameNotes(a: Architecture, renamed: ReadonlySet<string>, source: string): ValidationFinding[] {
-  return [...renamed].map((id) => ({
-    severity: 'info' as const,
-    message: `component '${id}' would produce the same logical ids as another component, so its logical ids carry its position (N${a.components.findIndex((c) => c.id === id) + 1}); a different component id avoids it`,
-    path: `components.${id}`,
-    source,
-  }));
-}
-
 function build(a: Architecture, options: CfnBuildOptions, renamed: ReadonlySet<string>): CfnContext {
   const ctx = new CfnContext(a, options, renamed);
-  ctx.setResolvers(
-    (c, part) => emitterFor(c.service).ref(c, part, ctx),
-    (c, name) => emitterFor(c.service).attr?.(c, name, ctx),
-    (c) => emitterFor(c.service).env?.(c, ctx) ?? {},
-  );
+  ctx.setResolvers({
+    ref: (c, part) => emitterFor(c.service).ref(c, part, ctx) as Val | Val[],
+    attr: (c, name) => emitterFor(c.service).attr?.(c, name, ctx) as Val | string | undefined,
+    env: (c) => (emitterFor(c.service).env?.(c, ctx) ?? {}) as Record<string, Val | string>,
+  });
   ctx.t.parameter('EnvironmentName', {
     Type: 'String',
     Default: a.environment,

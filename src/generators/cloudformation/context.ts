@@ -1,154 +1,86 @@
-import type { Architecture, Component, ComponentService, Grant, NetworkRule, ResourceRef, ValidationFinding } from '../../model/index.js';
-import { deriveGrants, deriveKeyGrants, deriveNetworkRules, grantsFor } from '../../model/index.js';
-import { ACCOUNT, PARTITION, REGION, assumeRolePolicy, getAtt, policyDocument, ref, sub } from './fn.js';
+import type { Architecture, Component, ResourceRef } from '../../model/index.js';
+import { TargetBase } from '../shared/base.js';
+import type { BuildOptions } from '../shared/base.js';
+import { LOGS_AWS_MANAGED, NAG_PACK, wildcardFindings } from '../shared/nag.js';
+import type { AlarmSpec, ResourceOptions, RoleIds, RoleSpec, Target } from '../shared/target.js';
+import type { Owner, Prop, Stmt, Val } from '../shared/values.js';
+import { ACCOUNT, PARTITION, REGION, URL_SUFFIX, assumeRolePolicy, embed, getAtt, policyDocument, ref, sub } from './fn.js';
 import type { Statement, Value } from './fn.js';
-import { componentPrefixes } from './names.js';
-import { plain, wildcardFindings } from './nag.js';
-import type { ExplainedStatement } from './nag.js';
+import { flatten, plain } from './nag.js';
 import { applyTags } from './tags.js';
 import type { Tag } from './tags.js';
-import { LogicalIdCollision, TemplateBuilder } from './template.js';
+import { TemplateBuilder } from './template.js';
 import type { CfnResource } from './template.js';
 
 /** What the template should contain besides the design itself. */
-export interface CfnBuildOptions {
-  /** CI/CD: an AWS CodePipeline is added to the template for `codepipeline` and `both`. */
-  pipeline: 'github-actions' | 'codepipeline' | 'both' | 'none';
-}
+export type CfnBuildOptions = BuildOptions;
 
-/** Who produced a resource: the foundation (network, keys, logging), a component, or the operations layer. */
-export type Owner = 'platform' | 'operations' | Component;
+export type { AlarmSpec, Owner, RoleSpec };
+export { LOGS_AWS_MANAGED };
 
-export interface AlarmSpec {
-  /** What the alarm watches, shown in the console and the notification. */
-  description: string;
-  namespace: string;
-  metric: string;
-  /** Dimension values as `${Logical.Attr}`-style Sub strings, so the dashboard can reuse them. */
-  dimensions: Record<string, string>;
-  statistic?: 'Sum' | 'Average' | 'Maximum' | 'Minimum' | 'SampleCount';
-  extendedStatistic?: string;
-  threshold: number;
-  comparison: 'GreaterThanOrEqualToThreshold' | 'GreaterThanThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold';
-  evaluationPeriods?: number;
-  datapointsToAlarm?: number;
-  period?: number;
-  treatMissingData?: 'notBreaching' | 'breaching' | 'missing' | 'ignore';
-}
-
-export interface RoleSpec {
-  /** Service principals allowed to assume the role. */
-  services: string[];
-  description: string;
-  /** The component's own needs (logs, tracing, network interfaces), each with a reason for any wildcard. */
-  statements?: ExplainedStatement[];
-  /**
-   * Add the statements derived from the component's connections (src/model/permissions.ts). They go in a policy
-   * of their own, `<role>GrantsPolicy`, so the component's resources can depend on `<role>Policy` (what a service
-   * checks at creation: logs, network interfaces, a dead-letter queue) without depending on other components,
-   * which would be a circular dependency when two components use each other.
-   */
-  grants?: boolean;
-  /** AWS managed policies, only where AWS maintains the exact permissions a service role needs. */
-  managedPolicyArns?: Array<{ arn: string; reason: string }>;
-  assumeCondition?: Value;
-}
+/** A template value handed to the shared emitters. */
+const val = (v: Value): Val => v as Val;
+/** A value or property from the shared emitters: this target made every Val in it, so it is template JSON. */
+const value = (p: Prop): Value => p as Value;
 
 /** Subnet tiers of the generated VPC. */
-export type SubnetTier = 'public' | 'private' | 'isolated';
-
-/** Why a log group has no customer-managed key. */
-export const LOGS_AWS_MANAGED = 'The design uses AWS managed keys (security.encryptionKeys: aws-managed): CloudWatch Logs encrypts log data at rest with keys it manages';
-
-const NAG_PACK = /^(AwsSolutions|HIPAA\.Security|PCI\.DSS\.321|NIST\.800\.53\.R[45]|Serverless)-/;
+export type { SubnetTier } from '../shared/values.js';
 
 /**
- * Everything an emitter needs while it adds resources: the model, derived grants and network rules, logical-id
- * naming, tagging, and helpers for the resources many components share (roles, log groups, alarms, security
- * groups, secure buckets). Emitters never touch each other's resources except through {@link ref}.
+ * The CloudFormation target: renders what the shared emitters decide as template resources, intrinsic functions
+ * and cdk-nag metadata, and adds the template's own parts (parameters, outputs, the alarm topic, secure buckets).
  */
-export class CfnContext {
+export class CfnContext extends TargetBase implements Target {
   readonly t: TemplateBuilder;
-  readonly byId: Map<string, Component>;
-  readonly grants: Grant[];
-  readonly networkRules: NetworkRule[];
-  readonly prefixes: Map<string, string>;
-  /** Component id by logical-id prefix. */
-  private readonly prefixOwners = new Map<string, string>();
+  /** Alarms in creation order, for the dashboard; dimensions as `${Logical.Attr}`-style Sub strings. */
+  readonly alarms: Array<{ id: string; owner: string; spec: AlarmSpec & { dimensions: Record<string, string> } }> = [];
+  readonly aws = { region: val(REGION), account: val(ACCOUNT), partition: val(PARTITION), urlSuffix: val(URL_SUFFIX) };
 
-  /**
-   * A logical id or output name equal to another component's prefix would clash with that component's construct
-   * scope in the CDK app; that component is renamed, in both generators alike.
-   */
-  stackLevel(name: string, ownerId: string): void {
-    const scoped = this.prefixOwners.get(name);
-    if (scoped !== undefined && scoped !== ownerId) throw new LogicalIdCollision(name, scoped, ownerId);
-  }
-  /** Customer-managed KMS key in use. */
-  readonly cmk: boolean;
-  /** HIPAA or PCI DSS: the stricter controls their rule packs ask for. */
-  readonly regulated: boolean;
-  readonly warnings: ValidationFinding[] = [];
-  private readonly securityGroups = new Map<string, string>();
-  private readonly singletons = new Map<string, Value>();
-  /** Alarms in creation order, for the dashboard. */
-  readonly alarms: Array<{ id: string; owner: string; spec: AlarmSpec }> = [];
-  /** Service principals that need the customer-managed key (logs, alarms, delivery services). */
-  readonly keyServices = new Set<string>();
-  private refResolver: ((c: Component, part: ResourceRef['part']) => Value | Value[]) | undefined;
-  private attrResolver: ((c: Component, name: string) => Value | undefined) | undefined;
-  private envResolver: ((c: Component) => Record<string, Value>) | undefined;
-
-  constructor(
-    readonly a: Architecture,
-    readonly options: CfnBuildOptions,
-    renamed: ReadonlySet<string>,
-  ) {
+  constructor(a: Architecture, options: CfnBuildOptions, renamed: ReadonlySet<string>) {
+    super(a, options, renamed, 'cfn-generator');
     this.t = new TemplateBuilder(description(a));
-    this.byId = new Map(a.components.map((c) => [c.id, c]));
-    this.grants = deriveGrants(a);
-    this.networkRules = deriveNetworkRules(a);
-    this.prefixes = componentPrefixes(a, renamed);
-    for (const [id, prefix] of this.prefixes) {
-      const first = this.prefixOwners.get(prefix);
-      if (first !== undefined) throw new LogicalIdCollision(prefix, id, first);
-      this.prefixOwners.set(prefix, id);
-    }
-    this.cmk = a.security.encryptionKeys === 'customer-managed';
-    this.regulated = a.compliance.includes('hipaa') || a.compliance.includes('pci-dss');
-  }
-
-  setResolvers(
-    ref: (c: Component, part: ResourceRef['part']) => Value | Value[],
-    attr: (c: Component, name: string) => Value | undefined,
-    env: (c: Component) => Record<string, Value>,
-  ): void {
-    this.refResolver = ref;
-    this.attrResolver = attr;
-    this.envResolver = env;
   }
 
   // ---------------------------------------------------------------------------------------------------------
-  // Naming, tags, adding resources
+  // Values
   // ---------------------------------------------------------------------------------------------------------
 
-  /** Logical id of a component's resource: prefix + suffix. */
-  id(c: Component | string, suffix: string): string {
-    const cid = typeof c === 'string' ? c : c.id;
-    const p = this.prefixes.get(cid);
-    if (p === undefined) throw new Error(`unknown component ${cid}`);
-    return p + suffix;
+  /** `!Ref` of a logical id; with a model reference, the component's value for it (see {@link refOf}). */
+  ref(logicalId: string): Val;
+  ref(r: ResourceRef): Val;
+  ref(x: string | ResourceRef): Val {
+    return typeof x === 'string' ? val(ref(x)) : this.refOf(x);
   }
 
-  component(id: string): Component {
-    const c = this.byId.get(id);
-    if (!c) throw new Error(`unknown component ${id}`);
-    return c;
+  att(logicalId: string, attribute: string): Val {
+    return val(getAtt(logicalId, attribute));
   }
 
-  /** Stable, unique, lower-case physical-name stem for resources whose names AWS requires or shows. */
-  physicalName(c: Component | undefined, suffix = ''): Value {
-    return sub(`${this.a.name}-\${EnvironmentName}${c ? `-${c.id}` : ''}${suffix}`);
+  sub(text: string): Val {
+    return val(sub(text));
+  }
+
+  tpl(strings: TemplateStringsArray, ...values: Val[]): Val {
+    let text = '';
+    strings.forEach((s, i) => {
+      text += s;
+      const v = values[i];
+      if (v !== undefined) text += embed(value(v));
+    });
+    return val(sub(text));
+  }
+
+  json(v: Prop): Val {
+    return v as Val;
+  }
+
+  mapOf(v: Record<string, Prop>): Val {
+    return v as unknown as Val;
+  }
+
+  /** The customer-managed key's ARN, or undefined with AWS managed keys. */
+  keyArn(): Val | undefined {
+    return this.cmk ? val(getAtt('Cmk', 'Arn')) : undefined;
   }
 
   tags(owner: Owner): Tag[] {
@@ -166,12 +98,28 @@ export class CfnContext {
     return [...out].map(([key, value]) => ({ key, value }));
   }
 
+  tagList(owner: Owner): Array<{ Key: string; Value: Prop }> {
+    return this.tags(owner).map((t) => ({ Key: t.key, Value: t.value }));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Adding resources
+  // ---------------------------------------------------------------------------------------------------------
+
   /** Adds a resource with the design's tags; returns its logical id. */
   add(owner: Owner, logicalId: string, type: string, props: Record<string, Value>, extra: Omit<CfnResource, 'Type' | 'Properties'> = {}): string {
     const ownerId = typeof owner === 'object' ? owner.id : owner;
     this.stackLevel(logicalId, ownerId);
     const resource: CfnResource = { Type: type, ...extra, Properties: applyTags(type, dropUndefined(props), this.tags(owner)) };
     return this.t.add(ownerId, logicalId, resource);
+  }
+
+  resource(owner: Owner, logicalId: string, type: string, props: Record<string, Prop>, options: ResourceOptions = {}): string {
+    const policy = options.removal === 'retain' ? 'Retain' : options.removal === 'snapshot' ? 'Snapshot' : undefined;
+    return this.add(owner, logicalId, type, props as Record<string, Value>, {
+      DependsOn: options.dependsOn,
+      ...(policy ? { DeletionPolicy: policy, UpdateReplacePolicy: policy } : {}),
+    });
   }
 
   /**
@@ -184,100 +132,23 @@ export class CfnContext {
     this.t.suppress(logicalId, rule, reason);
   }
 
-  /** The same acknowledgement for several rules. */
   ack(logicalId: string, reason: string, ...rules: string[]): void {
     for (const r of rules) this.suppress(logicalId, r, reason);
   }
 
-  /** Notes something the generator had to decide for the user (returned with the files). */
-  warn(path: string, message: string): void {
-    this.warnings.push({ severity: 'warning', message, path, source: 'cfn-generator' });
-  }
+  /** Templates carry no comments. */
+  comment(_text: string): void {}
 
-  /** A singleton platform resource, created on first use. */
-  once(key: string, make: () => Value): Value {
-    let v = this.singletons.get(key);
-    if (v === undefined) {
-      v = make();
-      this.singletons.set(key, v);
-    }
-    return v;
-  }
-
-  hasSingleton(key: string): boolean {
-    return this.singletons.has(key);
-  }
-
-  // ---------------------------------------------------------------------------------------------------------
-  // References between components
-  // ---------------------------------------------------------------------------------------------------------
-
-  /** Renders an abstract reference from src/model/permissions.ts as template values (usually one ARN). */
-  refs(r: ResourceRef): Value[] {
-    if (!this.refResolver) throw new Error('reference resolver not set');
-    const v = this.refResolver(this.component(r.component), r.part);
-    return Array.isArray(v) && !isIntrinsicList(v) ? v : [v];
-  }
-
-  /** A single-valued reference. */
-  ref(r: ResourceRef): Value {
-    const v = this.refs(r);
-    if (v.length !== 1) throw new Error(`${r.component}.${r.part} has ${v.length} values`);
-    return v[0]!;
-  }
-
-  /** A named attribute of another component (endpoint, id, name); undefined when the kind has none. */
-  attr(c: Component | string, name: string): Value | undefined {
-    if (!this.attrResolver) throw new Error('attribute resolver not set');
-    return this.attrResolver(typeof c === 'string' ? this.component(c) : c, name);
-  }
-
-  /** Environment variables that let code find `c`. */
-  envOf(c: Component): Record<string, Value> {
-    if (!this.envResolver) throw new Error('env resolver not set');
-    return this.envResolver(c);
-  }
-
-  /** Variables for everything `c` is connected to (outgoing edges), for functions and containers. */
-  connectionEnv(c: Component): Record<string, Value> {
-    const out: Record<string, Value> = {};
-    for (const conn of this.a.connections) {
-      if (conn.from !== c.id || conn.kind === 'authenticate' || conn.kind === 'protect') continue;
-      Object.assign(out, this.envOf(this.component(conn.to)));
-    }
-    return out;
-  }
-
-  /** Components connected to `c` by edges matching the filter. */
-  targets(c: Component, kinds?: string[], services?: ComponentService[]): Component[] {
-    return this.a.connections
-      .filter((x) => x.from === c.id && (!kinds || kinds.includes(x.kind)))
-      .map((x) => this.component(x.to))
-      .filter((t) => !services || services.includes(t.service));
-  }
-
-  sources(c: Component, kinds?: string[], services?: ComponentService[]): Component[] {
-    return this.a.connections
-      .filter((x) => x.to === c.id && (!kinds || kinds.includes(x.kind)))
-      .map((x) => this.component(x.from))
-      .filter((s) => !services || services.includes(s.service));
-  }
-
-  // ---------------------------------------------------------------------------------------------------------
-  // Encryption
-  // ---------------------------------------------------------------------------------------------------------
-
-  /** The customer-managed key's ARN, or undefined with AWS managed keys. */
-  keyArn(): Value | undefined {
-    return this.cmk ? getAtt('Cmk', 'Arn') : undefined;
+  output(name: string, value: Val | Value, description: string): void {
+    this.stackLevel(name, 'platform');
+    this.t.output(name, { Description: description, Value: value });
   }
 
   // ---------------------------------------------------------------------------------------------------------
   // Logs, roles, alarms
   // ---------------------------------------------------------------------------------------------------------
 
-  /** A log group with the design's retention, encrypted with the customer-managed key when there is one. */
-  logGroup(owner: Owner, logicalId: string, name?: Value, retentionDays?: number): string {
+  logGroup(owner: Owner, logicalId: string, name?: Val | Value, retentionDays?: number): string {
     if (this.cmk) this.keyServices.add('logs');
     const id = this.add(
       owner,
@@ -290,21 +161,17 @@ export class CfnContext {
     return id;
   }
 
-  /**
-   * An IAM role for a component plus one customer-managed policy holding its statements (no inline policies, no
-   * AWS managed policies unless AWS maintains the exact permission set). Wildcards are acknowledged on the policy
-   * with the reason of the statement that needs them.
-   */
-  role(owner: Owner, roleId: string, spec: RoleSpec): { role: string; policy?: string; grantsPolicy?: string } {
+  role(owner: Owner, roleId: string, spec: RoleSpec): RoleIds {
+    const trust = spec.services.length
+      ? assumeRolePolicy(spec.services, value(spec.assumeCondition), spec.sessionTags ? ['sts:AssumeRole', 'sts:TagSession'] : 'sts:AssumeRole')
+      : policyDocument([{ Effect: 'Allow', Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') }, Action: 'sts:AssumeRole' }]);
     const role = this.add(owner, roleId, 'AWS::IAM::Role', {
       Description: spec.description,
-      AssumeRolePolicyDocument: spec.services.length
-        ? assumeRolePolicy(spec.services, spec.assumeCondition)
-        : policyDocument([{ Effect: 'Allow', Principal: { AWS: sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') }, Action: 'sts:AssumeRole' }]),
+      AssumeRolePolicyDocument: trust,
       ManagedPolicyArns: spec.managedPolicyArns?.length ? spec.managedPolicyArns.map((m) => m.arn) : undefined,
     });
     for (const m of spec.managedPolicyArns ?? []) this.suppress(role, `AwsSolutions-IAM4[Policy::${m.arn.replace(/\$\{/g, '<').replace(/\}/g, '>')}]`, m.reason);
-    const statements: ExplainedStatement[] = [...(spec.statements ?? [])];
+    const statements: Stmt[] = [...(spec.statements ?? [])];
     const grants = spec.grants && typeof owner === 'object' ? this.grantStatements(owner) : [];
     let policy: string | undefined;
     if (statements.length) {
@@ -313,7 +180,7 @@ export class CfnContext {
         Roles: [ref(role)],
         PolicyDocument: policyDocument(statements.map(plain)),
       });
-      for (const f of wildcardFindings(statements)) this.suppress(policy, f.id, f.reason);
+      for (const f of this.wildcards(statements)) this.suppress(policy, f.id, f.reason);
     }
     let grantsPolicy: string | undefined;
     if (grants.length) {
@@ -322,32 +189,18 @@ export class CfnContext {
         Roles: [ref(role)],
         PolicyDocument: policyDocument(grants.map(plain)),
       });
-      for (const f of wildcardFindings(grants)) this.suppress(grantsPolicy, f.id, f.reason);
+      for (const f of this.wildcards(grants)) this.suppress(grantsPolicy, f.id, f.reason);
     }
     return { role, policy, grantsPolicy };
   }
 
-  /** Statements from the component's connections, rendered from the shared grants. */
-  grantStatements(c: Component): ExplainedStatement[] {
-    const out: ExplainedStatement[] = [];
-    for (const g of grantsFor(this.grants, c.id)) {
-      out.push({
-        Sid: g.sid,
-        Effect: 'Allow',
-        Action: g.actions,
-        Resource: oneOrMany(g.resources.flatMap((r) => this.refs(r))),
-        why: `Least privilege from the design (${g.reason}): ${g.resources.map((r) => scopeText(r, this.component(r.component))).join('; ')}`,
-      });
-    }
-    for (const k of deriveKeyGrants(this.a, this.grants)) {
-      if (k.principal !== c.id) continue;
-      out.push({ Sid: k.sid, Effect: 'Allow', Action: k.actions, Resource: getAtt('Cmk', 'Arn') });
-    }
-    return out;
+  /** The AwsSolutions-IAM5 findings of a policy's statements, flattened as cdk-nag reads the template. */
+  wildcards(statements: Stmt[]): Array<{ id: string; reason: string }> {
+    return wildcardFindings(statements, (r) => flatten(value(r)));
   }
 
   /** Platform SNS topic that every alarm notifies. */
-  alarmTopic(): Value {
+  alarmTopic(): Val {
     return this.once('alarmTopic', () => {
       if (this.cmk) this.keyServices.add('cloudwatch');
       const topic = this.add('platform', 'AlarmTopic', 'AWS::SNS::Topic', {
@@ -366,8 +219,12 @@ export class CfnContext {
       }
       this.stackLevel('AlarmTopicArn', 'platform');
       this.t.output('AlarmTopicArn', { Description: 'SNS topic notified by every alarm', Value: ref(topic) });
-      return ref(topic);
+      return val(ref(topic));
     });
+  }
+
+  alarmTopicArn(): Val {
+    return this.alarmTopic();
   }
 
   /** A topic policy that also refuses publishing without TLS. */
@@ -381,9 +238,11 @@ export class CfnContext {
     });
   }
 
-  /** A CloudWatch alarm notifying the alarm topic. */
-  alarm(owner: Owner, logicalId: string, spec: AlarmSpec): string {
+  alarm(owner: Owner, logicalId: string, given: AlarmSpec): string {
     const topic = this.alarmTopic();
+    // Dimensions as Sub strings, so the dashboard can write them into its body.
+    const dimensions = Object.fromEntries(Object.entries(given.dimensions).map(([k, v]) => [k, typeof v === 'string' ? v : embed(value(v))]));
+    const spec = { ...given, dimensions };
     const id = this.add(owner, logicalId, 'AWS::CloudWatch::Alarm', {
       AlarmDescription: spec.description,
       Namespace: spec.namespace,
@@ -396,7 +255,7 @@ export class CfnContext {
       DatapointsToAlarm: spec.datapointsToAlarm,
       Threshold: spec.threshold,
       ComparisonOperator: spec.comparison,
-      TreatMissingData: spec.treatMissingData ?? 'notBreaching',
+      TreatMissingData: 'notBreaching',
       AlarmActions: [topic],
       OKActions: [topic],
     });
@@ -408,57 +267,15 @@ export class CfnContext {
   // Network
   // ---------------------------------------------------------------------------------------------------------
 
-  hasNetwork(): boolean {
-    return this.a.network !== undefined;
-  }
-
-  vpcId(): Value {
-    if (!this.a.network) throw new Error('the design has no network');
-    return ref('Vpc');
-  }
-
-  /** Subnet ids of one tier, one per AZ. */
-  subnets(tier: SubnetTier): Value[] {
-    const n = this.a.network;
-    if (!n) throw new Error('the design has no network');
-    const label = tier === 'public' ? 'Public' : tier === 'private' ? 'Private' : 'Isolated';
-    return Array.from({ length: n.azCount }, (_, i) => ref(`Vpc${label}Subnet${i + 1}`));
-  }
-
-  hasTier(tier: SubnetTier): boolean {
-    const n = this.a.network;
-    if (!n) return false;
-    return tier === 'public' ? n.publicSubnets : tier === 'private' ? n.privateSubnets : n.isolatedSubnets;
-  }
-
-  /** Where compute runs: private subnets, else isolated, else public. */
-  computeSubnets(): Value[] {
-    return this.subnets(this.firstTier(['private', 'isolated', 'public']));
-  }
-
-  /** Where data stores live: isolated subnets, else private, else public. */
-  dataSubnets(): Value[] {
-    return this.subnets(this.firstTier(['isolated', 'private', 'public']));
-  }
-
-  firstTier(order: SubnetTier[]): SubnetTier {
-    const t = order.find((x) => this.hasTier(x));
-    if (!t) throw new Error('the network has no subnets');
-    return t;
-  }
-
-  /** The security group of a VPC-bound component; ingress comes from the network rules at the end. */
-  securityGroup(c: Component, description: string): string {
+  securityGroup(c: Component, description: string, ingress?: Prop): string {
     const id = this.add(c, this.id(c, 'SecurityGroup'), 'AWS::EC2::SecurityGroup', {
       GroupDescription: description,
       VpcId: this.vpcId(),
     });
+    // Set after the tags: where the template has always written it.
+    if (ingress !== undefined) this.t.get(id).Properties!['SecurityGroupIngress'] = value(ingress);
     this.securityGroups.set(c.id, id);
     return id;
-  }
-
-  securityGroupOf(componentId: string): string | undefined {
-    return this.securityGroups.get(componentId);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -520,7 +337,7 @@ export class CfnContext {
   }
 
   /** Bucket receiving S3 server access logs, load balancer access logs and CloudFront standard logs. */
-  accessLogsBucket(): Value {
+  accessLogsBucket(): Val {
     return this.once('accessLogs', () => {
       const why = 'Log delivery (S3 server access logs, Elastic Load Balancing, CloudFront standard logs) supports only SSE-S3 on the destination bucket';
       const { bucket } = this.bucket(
@@ -542,12 +359,16 @@ export class CfnContext {
       this.suppress(bucket, 'PCI.DSS.321-S3BucketLoggingEnabled', 'This is the access-log bucket itself; logging it to itself would loop');
       this.suppress(bucket, 'HIPAA.Security-S3BucketReplicationEnabled', 'Access logs are operational records kept in-region for 365 days; they are not replicated');
       this.suppress(bucket, 'PCI.DSS.321-S3BucketReplicationEnabled', 'Access logs are operational records kept in-region for 365 days; they are not replicated');
-      return ref(bucket);
+      return val(ref(bucket));
     });
   }
 
+  accessLogsBucketName(): Val {
+    return this.accessLogsBucket();
+  }
+
   /** Bucket for build artifacts the stack refers to (Glue scripts, function packages that cannot be inlined). */
-  artifactsBucket(): Value {
+  artifactsBucket(): Val {
     return this.once('artifacts', () => {
       const { bucket } = this.bucket('platform', 'ArtifactsBucket', {
         LifecycleConfiguration: { Rules: [{ Id: 'ExpireOldVersions', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }] },
@@ -555,13 +376,17 @@ export class CfnContext {
       const why = 'Build artifacts are reproducible from source by the pipeline; they are not replicated';
       this.ack(bucket, why, 'HIPAA.Security-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled');
       this.output('ArtifactsBucketName', ref(bucket), 'Bucket for build artifacts (Glue scripts, function packages)');
-      return ref(bucket);
+      return val(ref(bucket));
     });
   }
 
-  artifactsBucketArn(): Value {
+  artifactsBucketName(): Val {
+    return this.artifactsBucket();
+  }
+
+  artifactsBucketArn(): Val {
     this.artifactsBucket();
-    return getAtt('ArtifactsBucket', 'Arn');
+    return val(getAtt('ArtifactsBucket', 'Arn'));
   }
 
   /** Container images from the design's own repositories are tagged by the ImageTag parameter. */
@@ -570,11 +395,6 @@ export class CfnContext {
       this.t.parameter('ImageTag', { Type: 'String', Default: 'latest', Description: 'Tag of the images the pipeline pushed to the design\'s ECR repositories', AllowedPattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$' });
       return 'ImageTag';
     });
-  }
-
-  output(name: string, value: Value, description: string): void {
-    this.stackLevel(name, 'platform');
-    this.t.output(name, { Description: description, Value: value });
   }
 
   /** Applies the design's acknowledgements of cdk-nag rules to every resource of the component concerned. */
@@ -594,15 +414,6 @@ export class CfnContext {
   }
 }
 
-function oneOrMany(vs: Value[]): Value {
-  return vs.length === 1 ? vs[0]! : vs;
-}
-
-/** A list that is itself one value (`[x, y]` inside an intrinsic) is never passed here; arrays are lists of ARNs. */
-function isIntrinsicList(_v: Value[]): boolean {
-  return false;
-}
-
 /** `${X}` -> !Ref X, `${X.Y}` -> !GetAtt X.Y, anything else -> !Sub. */
 export function subOrRef(s: string): Value {
   const r = /^\$\{([A-Za-z0-9]+)\}$/.exec(s);
@@ -615,25 +426,6 @@ export function subOrRef(s: string): Value {
 function description(a: Architecture): string {
   const text = a.description ? `${a.name}: ${a.description}` : `${a.name} (${a.environment})`;
   return `${text.length > 900 ? `${text.slice(0, 897)}...` : text} Generated by aws-backend-architect from the design model.`;
-}
-
-function scopeText(r: ResourceRef, c: Component): string {
-  switch (r.part) {
-    case 'objects':
-      return c.service === 'opensearch' ? `every index path of domain ${c.id} only` : `objects in bucket ${c.id} only`;
-    case 'indexes':
-      return `indexes of table ${c.id} only`;
-    case 'execute-api':
-      return `stages and routes of API ${c.id} only`;
-    case 'iot-topic':
-      return `MQTT topics under ${c.id}'s topic filter only`;
-    case 'glue-catalog':
-      return `the Glue catalog, database and tables of ${c.id} only`;
-    case 'arn':
-      return `${c.service} ${c.id}`;
-    default:
-      return `${r.part} of ${c.id}`;
-  }
 }
 
 function dropUndefined(props: Record<string, Value | undefined>): Record<string, Value> {

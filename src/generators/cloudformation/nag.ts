@@ -1,3 +1,4 @@
+import type { Stmt } from '../shared/values.js';
 import type { Statement, Value } from './fn.js';
 
 /**
@@ -24,33 +25,8 @@ export function flatten(v: Value | undefined): string {
   return JSON.stringify(v);
 }
 
-const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
-
 /** An IAM statement plus why its wildcards (if any) are acceptable; `why` never reaches the template. */
-export interface ExplainedStatement extends Statement {
-  why?: string;
-}
-
-/** The AwsSolutions-IAM5 findings a policy will raise, each with the reason of the statement that causes it. */
-export function wildcardFindings(statements: ExplainedStatement[]): Array<{ id: string; reason: string }> {
-  const out = new Map<string, string>();
-  for (const st of statements) {
-    if (st.Effect !== 'Allow') continue;
-    const why = st.why;
-    for (const action of asArray(st.Action)) {
-      if (action.includes('*')) out.set(`AwsSolutions-IAM5[Action::${action}]`, why ?? '');
-    }
-    for (const res of asArray(st.Resource as Value | Value[] | undefined)) {
-      const flat = flatten(res);
-      if (flat.includes('*')) out.set(`AwsSolutions-IAM5[Resource::${flat}]`, why ?? '');
-    }
-  }
-  for (const [id, reason] of out) {
-    // A wildcard nobody explained is a generator bug: every broad grant must say why it is needed.
-    if (!reason) throw new Error(`statement behind ${id} has no reason`);
-  }
-  return [...out].map(([id, reason]) => ({ id, reason }));
-}
+export type ExplainedStatement = Stmt;
 
 /** Statement without the generator-only `why`. */
 export function plain(st: ExplainedStatement): Statement {

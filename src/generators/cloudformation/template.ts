@@ -1,3 +1,4 @@
+import { LogicalIdCollision } from '../shared/base.js';
 import type { Value } from './fn.js';
 
 /** One resource of a template. Keys follow CloudFormation's own order: Type, Condition, DependsOn, policies, Metadata, Properties. */
@@ -43,20 +44,7 @@ export interface NagSuppression {
   reason: string;
 }
 
-/**
- * Two components produced the same logical id (for example `orders` + `DeadLetterQueue` and `orders-dead-letter` +
- * `Queue`). The generator catches it and renames the later component's resources.
- */
-export class LogicalIdCollision extends Error {
-  constructor(
-    readonly logicalId: string,
-    readonly owner: string,
-    /** Who produced it first (a component id, `platform` or `operations`). */
-    readonly firstOwner?: string,
-  ) {
-    super(`logical id ${logicalId} is produced twice (second time by ${owner})`);
-  }
-}
+export { LogicalIdCollision };
 
 /** Accumulates a template. Insertion order is kept, so the same model always renders the same text. */
 export class TemplateBuilder {

@@ -112,7 +112,7 @@ function writeValue(out: string[], prefix: string, v: Value, indent: number): vo
     } else if (Object.values(i.value).every((x) => x === undefined)) out.push(`${prefix} ${i.tag} {}`);
     else {
       out.push(`${prefix} ${i.tag}`);
-      writeMapBody(out, i.value, indent + 2);
+      writeMapBody(out, i.value as { [key: string]: Value }, indent + 2);
     }
     return;
   }

@@ -3,7 +3,7 @@ import type { Code } from '../code.js';
 import { code, print } from '../code.js';
 import type { CdkContext, Stmt } from '../context.js';
 import { mapOf } from '../context.js';
-import { fixedName, fixedNameComponents } from '../../cloudformation/names.js';
+import { fixedName, fixedNameComponents } from '../../shared/names.js';
 import { envKey, inlineRuntime, starterCode } from './common.js';
 import { emitter, noPart } from './types.js';
 

@@ -3,7 +3,7 @@ import type { CdkContext } from '../context.js';
 import { json, mapOf } from '../context.js';
 import { AWS } from '../code.js';
 import type { TsValue } from '../code.js';
-import { fixedName, fixedNameComponents } from '../../cloudformation/names.js';
+import { fixedName, fixedNameComponents } from '../../shared/names.js';
 import { XRAY_WHY } from './lambda.js';
 import { envKey, pascalCase } from './common.js';
 import { emitter, noPart } from './types.js';

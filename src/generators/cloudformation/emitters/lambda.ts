@@ -1,7 +1,7 @@
 import type { Component, ComponentOfService, ResourceGrant } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
 import { getAtt, ref, sub } from '../fn.js';
-import { fixedName, fixedNameComponents } from '../names.js';
+import { fixedName, fixedNameComponents } from '../../shared/names.js';
 import type { Value } from '../fn.js';
 import type { ExplainedStatement } from '../nag.js';
 import { envKey, inlineRuntime, starterCode } from './common.js';

@@ -2,7 +2,7 @@ import type { Component, ComponentOfService } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
 import { getAtt, ref, sub } from '../fn.js';
 import type { Value } from '../fn.js';
-import { fixedName, fixedNameComponents } from '../names.js';
+import { fixedName, fixedNameComponents } from '../../shared/names.js';
 import { XRAY_WHY } from './lambda.js';
 import { envKey, pascalCase } from './common.js';
 import { emitter, noPart } from './types.js';

@@ -1,0 +1,181 @@
+import type { Architecture, Component, ComponentService, Grant, NetworkRule, ResourceRef } from '../../model/index.js';
+import type { Owner, Prop, Stmt, SubnetTier, Val } from './values.js';
+
+/** How a resource outlives its stack: kept, or snapshotted (databases) when deleted or replaced. */
+export type Removal = 'retain' | 'snapshot';
+
+/** Resource attributes besides its properties. */
+export interface ResourceOptions {
+  /** Logical ids this resource must be created after. */
+  dependsOn?: string[];
+  removal?: Removal;
+}
+
+/** A CloudWatch alarm on one metric; every alarm notifies the design's alarm topic. */
+export interface AlarmSpec {
+  /** What the alarm watches, shown in the console and the notification. */
+  description: string;
+  namespace: string;
+  metric: string;
+  dimensions: Record<string, Val | string>;
+  statistic?: 'Sum' | 'Average' | 'Maximum' | 'Minimum' | 'SampleCount';
+  extendedStatistic?: string;
+  threshold: number;
+  comparison: 'GreaterThanOrEqualToThreshold' | 'GreaterThanThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold';
+  evaluationPeriods?: number;
+  datapointsToAlarm?: number;
+  period?: number;
+}
+
+/** An IAM role with its least-privilege policies. */
+export interface RoleSpec {
+  /** Service principals allowed to assume the role; none: the account root. */
+  services: string[];
+  description: string;
+  /** The component's own needs (logs, tracing, network interfaces), each with a reason for any wildcard. */
+  statements?: Stmt[];
+  /**
+   * Add the statements derived from the component's connections (src/model/permissions.ts). They go in a policy
+   * of their own, `<role>GrantsPolicy`, so the component's resources can depend on `<role>Policy` (what a service
+   * checks at creation: logs, network interfaces, a dead-letter queue) without depending on other components,
+   * which would be a circular dependency when two components use each other.
+   */
+  grants?: boolean;
+  /** AWS managed policies, only where AWS maintains the exact permissions a service role needs. */
+  managedPolicyArns?: Array<{ arn: string; reason: string }>;
+  /** Extra trust conditions for the service principal. */
+  assumeCondition?: Prop;
+  /** The principal may also tag its session (sts:TagSession), as EKS Pod Identity needs. */
+  sessionTags?: boolean;
+}
+
+/** The role and policy ids a {@link Target.role} call created. */
+export interface RoleIds {
+  role: string;
+  /** `<role>Policy`, when the role has statements of its own. */
+  policy?: string;
+  /** `<role>GrantsPolicy`, when the role has connection grants. */
+  grantsPolicy?: string;
+}
+
+/**
+ * What the shared emitters (src/generators/shared/emitters, src/generators/shared/platform) write through: the
+ * model and what is derived from it, naming, values, and the resources many components share. CloudFormation
+ * (src/generators/cloudformation/context.ts) and the CDK (src/generators/cdk/context.ts) implement it; each
+ * renders the same decisions its own way, so a resource is decided once and both targets produce it alike.
+ */
+export interface Target {
+  readonly a: Architecture;
+  readonly grants: Grant[];
+  readonly networkRules: NetworkRule[];
+  /** Logical-id prefix of each component (src/generators/shared/names.ts). */
+  readonly prefixes: Map<string, string>;
+  /** Customer-managed KMS key in use. */
+  readonly cmk: boolean;
+  /** HIPAA or PCI DSS: the stricter controls their rule packs ask for. */
+  readonly regulated: boolean;
+  /** Service principals that need the customer-managed key (logs, alarms, delivery services). */
+  readonly keyServices: Set<string>;
+
+  // Model and naming --------------------------------------------------------------------------------------------
+
+  /** Logical id of a component's resource: prefix + suffix. */
+  id(c: Component | string, suffix: string): string;
+  component(id: string): Component;
+  /** Components connected from `c` by edges matching the filter. */
+  targets(c: Component, kinds?: string[], services?: ComponentService[]): Component[];
+  /** Components connected to `c` by edges matching the filter. */
+  sources(c: Component, kinds?: string[], services?: ComponentService[]): Component[];
+  /** Notes something the generator had to decide for the user (returned with the files). */
+  warn(path: string, message: string): void;
+  /** A singleton (platform resource, shared role), made on first use. */
+  once<T>(key: string, make: () => T): T;
+
+  // References between components -------------------------------------------------------------------------------
+
+  /** An abstract reference from src/model/permissions.ts: usually one ARN, several when the part spans resources. */
+  refs(r: ResourceRef): Val[];
+  /** A single-valued reference. */
+  refOf(r: ResourceRef): Val;
+  /** A named attribute of another component (endpoint, id, name); undefined when the kind has none. */
+  attr(c: Component | string, name: string): Val | string | undefined;
+  /** Environment variables for everything `c` is connected to (outgoing edges), for functions and containers. */
+  connectionEnv(c: Component): Record<string, Val | string>;
+
+  // Values ------------------------------------------------------------------------------------------------------
+
+  /** `!Ref X`: the resource's name, id or ARN, whatever CloudFormation returns for its type. */
+  ref(logicalId: string): Val;
+  /** `!GetAtt X.Attribute`. */
+  att(logicalId: string, attribute: string): Val;
+  /**
+   * `!Sub` text: `${X}` and `${X.Attr}` name resources, `${AWS::Region}` and the like are pseudo parameters,
+   * `${EnvironmentName}` is the stage, `${ImageTag}` the image tag, `${!Text}` stays literal.
+   */
+  sub(text: string): Val;
+  /** A string with values embedded: `` ctx.tpl`arn:...:${fnArn}/invocations` ``. */
+  tpl(strings: TemplateStringsArray, ...values: Val[]): Val;
+  /** A JSON-typed property (policy documents, patterns): its keys are data and are written as given. */
+  json(value: Prop): Val;
+  /** A map-typed property: keys are data, values are properties as usual. */
+  mapOf(value: Record<string, Prop>): Val;
+  /** Pseudo parameters. */
+  readonly aws: { readonly region: Val; readonly account: Val; readonly partition: Val; readonly urlSuffix: Val };
+  /** The customer-managed key's ARN, or undefined with AWS managed keys. */
+  keyArn(): Val | undefined;
+  /** The design's and the owner's tags as a `[{ Key, Value }]` list, for tag specifications and tag properties. */
+  tagList(owner: Owner): Array<{ Key: string; Value: Prop }>;
+
+  // Resources ---------------------------------------------------------------------------------------------------
+
+  /** A resource of CloudFormation type `type` with CloudFormation-shaped properties; returns its logical id. */
+  resource(owner: Owner, logicalId: string, type: string, props: Record<string, Prop>, options?: ResourceOptions): string;
+  /**
+   * Acknowledges cdk-nag findings on a resource, with the reason. HIPAA and PCI pack rules are only acknowledged in
+   * designs that claim that regime, so a design without it never carries its vocabulary.
+   */
+  ack(logicalId: string, reason: string, ...rules: string[]): void;
+  /** A note for the reader of the generated code, above what comes next (where the target has comments). */
+  comment(text: string): void;
+  /** A stack output. */
+  output(name: string, value: Val | string, description: string): void;
+  /** A log group with the design's retention, encrypted with the customer-managed key when there is one. */
+  logGroup(owner: Owner, logicalId: string, name?: Val, retentionDays?: number): string;
+  /**
+   * An IAM role plus one customer-managed policy holding its statements (no inline policies, no AWS managed
+   * policies unless AWS maintains the exact permission set). Wildcards are acknowledged on the policy with the
+   * reason of the statement that needs them.
+   */
+  role(owner: Owner, roleId: string, spec: RoleSpec): RoleIds;
+  /** A CloudWatch alarm that notifies the alarm topic. */
+  alarm(owner: Owner, logicalId: string, spec: AlarmSpec): string;
+  /** ARN of the topic every alarm notifies (created on first use). */
+  alarmTopicArn(): Val;
+
+  // Network -----------------------------------------------------------------------------------------------------
+
+  hasTier(tier: SubnetTier): boolean;
+  /** The first tier of `order` the network has. */
+  firstTier(order: SubnetTier[]): SubnetTier;
+  /** Subnet ids of one tier, one per AZ. */
+  subnets(tier: SubnetTier): Val[];
+  /** Where compute runs: private subnets, else isolated, else public. */
+  computeSubnets(): Val[];
+  /** Where data stores live: isolated subnets, else private, else public. */
+  dataSubnets(): Val[];
+  vpcId(): Val;
+  /** The security group of a VPC-bound component; ingress comes from the network rules at the end. */
+  securityGroup(c: Component, description: string, ingress?: Prop): string;
+  securityGroupOf(componentId: string): string | undefined;
+
+  // Shared buckets and parameters -------------------------------------------------------------------------------
+
+  /** Name of the bucket receiving S3 server access logs, load balancer access logs and CloudFront logs. */
+  accessLogsBucketName(): Val;
+  /** ARN of the bucket for build artifacts the stack refers to (Glue scripts, function packages). */
+  artifactsBucketArn(): Val;
+  /** Name of the artifacts bucket. */
+  artifactsBucketName(): Val;
+  /** Container images from the design's own repositories are tagged by `${ImageTag}`. */
+  needImageTag(): void;
+}
