@@ -64,6 +64,13 @@ export interface SelectResult {
  * security, resilience and observability sections, and one decision per need with its score, rationale and rejected
  * alternatives. Pure and deterministic; throws UserError only for requirements that do not parse.
  */
+/** Lake lifecycle from the retention: Standard-IA after 30 days and Glacier Instant Retrieval after 180 when kept long enough, expiring at the retention; Intelligent-Tiering when no retention is stated. */
+function lakeLifecycle(retentionDays: number | undefined) {
+  if (retentionDays === undefined) return [{ prefix: '', transitions: [{ days: 30, storageClass: 'INTELLIGENT_TIERING' as const }] }];
+  const keep = Math.max(1, retentionDays);
+  return [{ prefix: '', transitions: [...(keep > 60 ? [{ days: 30, storageClass: 'STANDARD_IA' as const }] : []), ...(keep > 270 ? [{ days: 180, storageClass: 'GLACIER_IR' as const }] : [])], expirationDays: keep }];
+}
+
 export function selectServices(input: Requirements | Record<string, unknown>, options: SelectOptions = {}): SelectResult {
   const parsed = Requirements.safeParse(input);
   if (!parsed.success) {
@@ -230,8 +237,15 @@ class Builder {
 
   private webHosting(): void {
     const { chosen, decision } = this.pick(webHostingNeed(this.ctx));
-    if (chosen !== 'cloudfront') return;
     const spa = this.ctx.feature('web-frontend');
+    if (chosen === 'alb') {
+      // CloudFront ruled out: a small container service serves the built files behind the load balancer.
+      const lb = this.d.add({ id: 'web-lb', service: 'alb', name: 'Site load balancer', config: { scheme: 'internet-facing', https: true } }, decision);
+      const server = this.d.add({ id: 'web', service: 'ecs-fargate', name: spa ? 'Web app server' : 'Site server', description: 'Serves the built front-end files from a web server container', config: { cpu: '256', memoryMb: 512, desiredCount: 2, minCount: 2, maxCount: 4, containerPort: 8080 } }, decision);
+      this.d.connect(lb, server, 'route', spa ? 'web app' : 'static pages');
+      return;
+    }
+    if (chosen !== 'cloudfront') return;
     const web = this.d.add({ id: 'web', service: 's3', name: spa ? 'Web app files' : 'Site files', description: 'Built front-end files, private, served only through CloudFront', config: { purpose: 'static-site', versioning: true } }, decision);
     const cdn = this.d.add({ id: 'cdn', service: 'cloudfront', name: spa ? 'Web app CDN' : 'Site CDN', config: { defaultRootObject: 'index.html', spaFallback: spa } }, decision);
     this.d.connect(cdn, web, 'route', spa ? 'web app' : 'static pages');
@@ -668,62 +682,90 @@ class Builder {
   private clickstream(): void {
     const { ctx, d } = this;
     const stream = this.pick(streamNeed(ctx, ctx.feature('dashboards') ? 'live aggregation, archive' : 'archive'));
-    if (stream.chosen !== 'kinesis-streams') return;
-    const events = d.add({ id: 'events-stream', service: 'kinesis-streams', name: 'Event stream', config: { mode: 'ON_DEMAND', retentionHours: 24 } }, stream.decision);
-    let producer = this.computeId;
-    if (!producer) {
-      // Clients batch events (25 per request is typical for analytics SDKs), so the collector sees far fewer requests.
-      const rps = Math.max(ctx.peakMsgs / 25, ctx.peakRps);
-      const spec = apiFrontNeed(ctx, 'lambda', undefined, { peakRps: rps, load: rps >= 2000 ? 'large' : rps >= 100 ? 'medium' : 'small' });
-      spec.id = 'collector';
-      spec.need = 'event collection endpoint';
-      const api = this.pick(spec);
-      if (api.decision) api.decision.rationale += ` Clients send events in batches of about 25, so ${fmt(ctx.peakMsgs)} events/s arrive as about ${fmt(rps)} requests/s.`;
-      if (api.chosen === 'apigateway-http' || api.chosen === 'apigateway-rest') {
-        const rate = Math.min(10_000, Math.max(100, Math.ceil(rps * 2)));
-        const front = d.add({ id: 'collector', service: api.chosen, name: 'Event collector', config: { authorizer: 'none', throttleRateLimit: rate, throttleBurstLimit: Math.min(5000, rate * 2) } }, api.decision);
-        acceptTradeOff(this.acknowledgements, api.decision, `The collector is public on purpose: browsers and apps send events anonymously, so it has no authorizer, is throttled to ${fmt(rate)} requests/s and can only append to the stream.`, [
-          { rule: TRADE_OFF_RULES.publicApi, component: front, reason: 'Anonymous page-view and click events from public pages and apps; the collector validates and throttles them and can only append to the stream.' },
-        ]);
-        producer = d.add({ id: 'collector-fn', service: 'lambda', name: 'Event collector', config: { runtime: ctx.runtime, memoryMb: 256, timeoutSeconds: 10 } }, api.decision);
-        d.connect(front, producer, 'invoke', 'client events');
+    const producer = this.eventProducer();
+    if (stream.chosen === 'kinesis-streams') {
+      const events = d.add({ id: 'events-stream', service: 'kinesis-streams', name: 'Event stream', config: { mode: 'ON_DEMAND', retentionHours: 24 } }, stream.decision);
+      d.connect(producer, events, 'publish', 'events');
+      if (ctx.feature('dashboards')) {
+        const table = d.add({ id: 'metrics', service: 'dynamodb', name: 'Live metrics', config: { partitionKey: { name: 'metric' }, sortKey: { name: 'window', type: 'N' }, ttlAttribute: 'expiresAt' } }, stream.decision);
+        const fn = d.add({ id: 'aggregator', service: 'lambda', name: 'Real-time aggregator', config: { runtime: ctx.runtime, memoryMb: 1024, timeoutSeconds: 60 } }, stream.decision);
+        d.connect(events, fn, 'trigger', 'event batches');
+        d.connect(fn, table, 'write', 'per-minute aggregates');
       }
+      this.lake(events, 'Event data lake');
+    } else if (stream.chosen === 'kinesis-firehose') {
+      // Buffered delivery straight to the lake: no per-record consumer, which the decision's cons already say.
+      const delivery = d.add({ id: 'archive', service: 'kinesis-firehose', name: 'Event delivery', config: { format: 'parquet', bufferSeconds: 300 } }, stream.decision);
+      d.connect(producer, delivery, 'publish', 'events');
+      this.lakeBucket(delivery, 'Event data lake', stream.decision);
+    } else if (stream.chosen === 'sqs') {
+      const queue = d.add({ id: 'events-queue', service: 'sqs', name: 'Event queue', config: { visibilityTimeoutSeconds: 360 } }, stream.decision);
+      const fn = d.add({ id: 'event-writer', service: 'lambda', name: 'Event writer', config: { runtime: ctx.runtime, memoryMb: 512, timeoutSeconds: 60 } }, stream.decision);
+      d.connect(producer, queue, 'publish', 'events');
+      d.connect(queue, fn, 'trigger', 'event batches');
+      this.lakeBucket(fn, 'Event data lake', stream.decision);
+    } else if (producer) {
+      this.lakeBucket(producer, 'Event data lake', stream.decision);
     }
-    d.connect(producer, events, 'publish', 'events');
-    if (ctx.feature('dashboards')) {
-      const table = d.add({ id: 'metrics', service: 'dynamodb', name: 'Live metrics', config: { partitionKey: { name: 'metric' }, sortKey: { name: 'window', type: 'N' }, ttlAttribute: 'expiresAt' } }, stream.decision);
-      const fn = d.add({ id: 'aggregator', service: 'lambda', name: 'Real-time aggregator', config: { runtime: ctx.runtime, memoryMb: 1024, timeoutSeconds: 60 } }, stream.decision);
-      d.connect(events, fn, 'trigger', 'event batches');
-      d.connect(fn, table, 'write', 'per-minute aggregates');
+  }
+
+  /** Who sends the events: the API's compute when there is one, else a public collector endpoint and function. */
+  private eventProducer(): string | undefined {
+    const { ctx, d } = this;
+    let producer = this.computeId;
+    if (producer) return producer;
+    // Clients batch events (25 per request is typical for analytics SDKs), so the collector sees far fewer requests.
+    const rps = Math.max(ctx.peakMsgs / 25, ctx.peakRps);
+    const spec = apiFrontNeed(ctx, 'lambda', undefined, { peakRps: rps, load: rps >= 2000 ? 'large' : rps >= 100 ? 'medium' : 'small' });
+    spec.id = 'collector';
+    spec.need = 'event collection endpoint';
+    const api = this.pick(spec);
+    if (api.decision) api.decision.rationale += ` Clients send events in batches of about 25, so ${fmt(ctx.peakMsgs)} events/s arrive as about ${fmt(rps)} requests/s.`;
+    if (api.chosen === 'apigateway-http' || api.chosen === 'apigateway-rest') {
+      const rate = Math.min(10_000, Math.max(100, Math.ceil(rps * 2)));
+      const front = d.add({ id: 'collector', service: api.chosen, name: 'Event collector', config: { authorizer: 'none', throttleRateLimit: rate, throttleBurstLimit: Math.min(5000, rate * 2) } }, api.decision);
+      acceptTradeOff(this.acknowledgements, api.decision, `The collector is public on purpose: browsers and apps send events anonymously, so it has no authorizer, is throttled to ${fmt(rate)} requests/s and can only append to the stream.`, [
+        { rule: TRADE_OFF_RULES.publicApi, component: front, reason: 'Anonymous page-view and click events from public pages and apps; the collector validates and throttles them and can only append to the stream.' },
+      ]);
+      producer = d.add({ id: 'collector-fn', service: 'lambda', name: 'Event collector', config: { runtime: ctx.runtime, memoryMb: 256, timeoutSeconds: 10 } }, api.decision);
+      d.connect(front, producer, 'invoke', 'client events');
     }
-    this.lake(events, 'Event data lake');
+    return producer;
   }
 
   /** Archive a stream to S3 with lifecycle rules from the retention, and query it. */
   private lake(stream: string, name: string): void {
     const { ctx, d } = this;
-    const retention = ctx.req.data.retentionDays;
     const archive = this.pick(archiveNeed());
     if (archive.chosen !== 'kinesis-firehose') return;
     const delivery = d.add({ id: 'archive', service: 'kinesis-firehose', name: 'Archive delivery', config: { format: 'parquet', bufferSeconds: 300 } }, archive.decision);
-    // Transitions only before expiry: Standard-IA after 30 days, Glacier Instant Retrieval after 180 for long retention.
-    const keep = retention !== undefined ? Math.max(1, retention) : undefined;
-    const lifecycle = keep !== undefined
-      ? [{ prefix: '', transitions: [...(keep > 60 ? [{ days: 30, storageClass: 'STANDARD_IA' }] : []), ...(keep > 270 ? [{ days: 180, storageClass: 'GLACIER_IR' }] : [])], expirationDays: keep }]
-      : [{ prefix: '', transitions: [{ days: 30, storageClass: 'INTELLIGENT_TIERING' }] }];
-    const lake = d.add({ id: 'lake', service: 's3', name, config: { purpose: 'data-lake', lifecycle } }, archive.decision);
+    const lake = d.add({ id: 'lake', service: 's3', name, config: { purpose: 'data-lake', lifecycle: lakeLifecycle(ctx.req.data.retentionDays) } }, archive.decision);
     d.connect(stream, delivery, 'trigger', 'raw events');
     d.connect(delivery, lake, 'write', 'Parquet files');
-    if (ctx.req.data.accessPatterns.includes('analytics') || ctx.feature('dashboards')) {
-      const analytics = this.pick(analyticsNeed(ctx));
-      if (analytics.chosen === 'athena') {
-        const q = d.add({ id: 'analytics', service: 'athena', name: 'Analytics workgroup', config: { database: safeName(ctx.req.name).replace(/-/g, '_'), bytesScannedCutoffGb: 200 } }, analytics.decision);
-        d.connect(q, lake, 'read', 'history queries');
-      } else if (analytics.chosen === 'redshift') {
-        const wh = d.add({ id: 'warehouse', service: 'redshift', name: 'Warehouse', config: { mode: 'serverless', baseRpu: 8 } }, analytics.decision);
-        d.connect(wh, lake, 'read', 'COPY and Spectrum queries');
-      }
+    this.analytics(lake);
+  }
+
+  /** Query the lake when the brief asks for analytics or dashboards. */
+  private analytics(lake: string): void {
+    const { ctx, d } = this;
+    if (!(ctx.req.data.accessPatterns.includes('analytics') || ctx.feature('dashboards'))) return;
+    const analytics = this.pick(analyticsNeed(ctx));
+    if (analytics.chosen === 'athena') {
+      const q = d.add({ id: 'analytics', service: 'athena', name: 'Analytics workgroup', config: { database: safeName(ctx.req.name).replace(/-/g, '_'), bytesScannedCutoffGb: 200 } }, analytics.decision);
+      d.connect(q, lake, 'read', 'history queries');
+    } else if (analytics.chosen === 'redshift') {
+      const wh = d.add({ id: 'warehouse', service: 'redshift', name: 'Warehouse', config: { mode: 'serverless', baseRpu: 8 } }, analytics.decision);
+      d.connect(wh, lake, 'read', 'COPY and Spectrum queries');
     }
+  }
+
+  /** A lake bucket written directly by `writer` (Firehose or a function), with retention lifecycle and analytics. */
+  private lakeBucket(writer: string | undefined, name: string, decision: Decision | undefined): void {
+    if (!writer) return;
+    const { ctx, d } = this;
+    const lake = d.add({ id: 'lake', service: 's3', name, config: { purpose: 'data-lake', lifecycle: lakeLifecycle(ctx.req.data.retentionDays) } }, decision);
+    d.connect(writer, lake, 'write', 'event files');
+    this.analytics(lake);
   }
 
   private pipeline(): void {
