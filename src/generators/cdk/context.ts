@@ -23,7 +23,7 @@ export const json = (v: TsValue): Json => new Json(v);
 export const mapOf = (v: Record<string, TsValue>): MapOf => new MapOf(v);
 
 /** CloudFormation-style property trees the L1 writer converts to CDK's camel-case names. */
-export type Props = TsValue | Json | MapOf | Props[] | { [key: string]: Props };
+export type Props = TsValue | Val | Json | MapOf | Props[] | { [key: string]: Props };
 
 export interface AlarmSpec {
   description: string;
@@ -340,6 +340,11 @@ export class CdkContext extends TargetBase implements Target {
 
   mapOf(v: Record<string, Prop>): Val {
     return new MapOf(v as Record<string, TsValue>) as unknown as Val;
+  }
+
+  joinList(separator: string, list: Val): Code {
+    const l = list as Code;
+    return code(() => `cdk.Fn.join(${quote(separator)}, ${l.code})`, '', l.deps);
   }
 
   /** A CloudFormation resource as an L1 construct (`new sqs.CfnQueue(...)`). */

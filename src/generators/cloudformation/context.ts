@@ -78,6 +78,10 @@ export class CfnContext extends TargetBase implements Target {
     return v as unknown as Val;
   }
 
+  joinList(separator: string, list: Val): Val {
+    return val({ 'Fn::Join': [separator, value(list)] });
+  }
+
   /** The customer-managed key's ARN, or undefined with AWS managed keys. */
   keyArn(): Val | undefined {
     return this.cmk ? val(getAtt('Cmk', 'Arn')) : undefined;

@@ -119,6 +119,8 @@ export interface Target {
   json(value: Prop): Val;
   /** A map-typed property: keys are data, values are properties as usual. */
   mapOf(value: Record<string, Prop>): Val;
+  /** `!Join [separator, list]` of a list-valued attribute. */
+  joinList(separator: string, list: Val): Val;
   /** Pseudo parameters. */
   readonly aws: { readonly region: Val; readonly account: Val; readonly partition: Val; readonly urlSuffix: Val };
   /** The customer-managed key's ARN, or undefined with AWS managed keys. */

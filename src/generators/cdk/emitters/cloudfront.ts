@@ -1,8 +1,8 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
 import type { TsValue } from '../code.js';
-import { isProtected } from './api-common.js';
-import { designCertificate } from './load-balancer.js';
+import { isProtected } from '../../shared/emitters/api-common.js';
+import { designCertificate } from '../../shared/emitters/load-balancer.js';
 import { emitter, noPart } from './types.js';
 
 type Cdn = ComponentOfService<'cloudfront'>;

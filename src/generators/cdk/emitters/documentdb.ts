@@ -1,7 +1,7 @@
 import type { ComponentOfService } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
 import { json } from '../context.js';
-import { envKey } from './common.js';
+import { envKey } from '../../shared/emitters/common.js';
 import { DB_PORT_WHY } from './database.js';
 import { emitter, noPart } from './types.js';
 

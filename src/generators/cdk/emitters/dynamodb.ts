@@ -2,7 +2,7 @@ import type { ComponentOfService } from '../../../model/index.js';
 import { code, print } from '../code.js';
 import type { TsValue } from '../code.js';
 import type { CdkContext } from '../context.js';
-import { envKey } from './common.js';
+import { envKey } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Table = ComponentOfService<'dynamodb'>;

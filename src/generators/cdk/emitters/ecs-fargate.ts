@@ -3,7 +3,7 @@ import type { CdkContext, Stmt } from '../context.js';
 import { mapOf } from '../context.js';
 import { AWS } from '../code.js';
 import type { TsValue } from '../code.js';
-import { envKey } from './common.js';
+import { envKey } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Service = ComponentOfService<'ecs-fargate'>;

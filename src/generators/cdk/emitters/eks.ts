@@ -1,6 +1,6 @@
 import type { ComponentOfService } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
-import { isArmInstance } from './common.js';
+import { isArmInstance } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Eks = ComponentOfService<'eks'>;

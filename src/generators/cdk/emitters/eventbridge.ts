@@ -3,7 +3,7 @@ import type { CdkContext } from '../context.js';
 import { json } from '../context.js';
 import { AWS } from '../code.js';
 import type { TsValue } from '../code.js';
-import { envKey } from './common.js';
+import { envKey } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Bus = ComponentOfService<'eventbridge'>;

@@ -1,6 +1,6 @@
 import type { ComponentOfService } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
-import { envKey } from './common.js';
+import { envKey } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Stream = ComponentOfService<'kinesis-streams'>;

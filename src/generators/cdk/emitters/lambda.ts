@@ -4,7 +4,7 @@ import { code, print } from '../code.js';
 import type { CdkContext, Stmt } from '../context.js';
 import { mapOf } from '../context.js';
 import { fixedName, fixedNameComponents } from '../../shared/names.js';
-import { envKey, inlineRuntime, starterCode } from './common.js';
+import { envKey, inlineRuntime, starterCode } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Fn = ComponentOfService<'lambda'>;

@@ -1,7 +1,7 @@
 import type { ComponentOfService } from '../../../model/index.js';
 import type { CdkContext } from '../context.js';
 import type { TsValue } from '../code.js';
-import { envKey } from './common.js';
+import { envKey } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Endpoint = ComponentOfService<'sagemaker-endpoint'>;

@@ -5,7 +5,7 @@ import { AWS } from '../code.js';
 import type { TsValue } from '../code.js';
 import { fixedName, fixedNameComponents } from '../../shared/names.js';
 import { XRAY_WHY } from './lambda.js';
-import { envKey, pascalCase } from './common.js';
+import { envKey, pascalCase } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Flow = ComponentOfService<'step-functions'>;

@@ -1,14 +1,13 @@
 import type { ArnPart, ComponentOfService, ComponentService } from '../../../model/index.js';
-import type { Code } from '../code.js';
+import type { BackupTarget, Val } from '../../shared/values.js';
 import type { CdkContext } from '../context.js';
-import type { BackupTarget } from '../platform/operations.js';
 
 /** One component kind rendered as CDK code: the constructs it declares and how others reference them. */
 export interface CdkEmitter<S extends ComponentService = ComponentService> {
   emit(c: ComponentOfService<S>, ctx: CdkContext): void;
-  ref(c: ComponentOfService<S>, part: ArnPart, ctx: CdkContext): Code | Code[];
-  attr?(c: ComponentOfService<S>, name: string, ctx: CdkContext): Code | string | undefined;
-  env?(c: ComponentOfService<S>, ctx: CdkContext): Record<string, Code | string>;
+  ref(c: ComponentOfService<S>, part: ArnPart, ctx: CdkContext): Val | Val[];
+  attr?(c: ComponentOfService<S>, name: string, ctx: CdkContext): Val | string | undefined;
+  env?(c: ComponentOfService<S>, ctx: CdkContext): Record<string, Val | string>;
   backup?(c: ComponentOfService<S>, ctx: CdkContext): BackupTarget;
 }
 

@@ -1,14 +1,15 @@
 import type { Component } from '../../../model/index.js';
 import { Code, code, print, quote } from '../code.js';
 import type { CdkContext } from '../context.js';
+import type { BackupTarget } from '../../shared/values.js';
 
-export type BackupTarget = { arn: Code } | { unsupported: string };
+export type { BackupTarget };
 
 /** AWS Backup vault, plan and selection (L1: the L2 plan adds its own role and rules layout). */
 export function emitBackup(ctx: CdkContext, targets: Array<{ component: Component; target: BackupTarget }>): void {
   const r = ctx.a.resilience;
   if (r.drStrategy === 'none') return;
-  const arns = targets.flatMap((t) => ('arn' in t.target ? [t.target.arn] : []));
+  const arns = targets.flatMap((t) => ('arn' in t.target ? [t.target.arn as Code] : []));
   for (const t of targets) if ('unsupported' in t.target) ctx.warn(`components.${t.component.id}`, `AWS Backup does not cover ${t.component.service} '${t.component.id}': ${t.target.unsupported}`);
   if (!arns.length) return;
   const O = 'operations' as const;

@@ -1,7 +1,7 @@
 import type { ComponentOfService } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
 import { getAtt, ref, sub } from '../fn.js';
-import { envKey } from './common.js';
+import { envKey } from '../../shared/emitters/common.js';
 import { DB_PORT_WHY, ENGINE_VERSION, monitoringRole, parameterFamily, tlsParameters } from './database.js';
 import { emitter, noPart } from './types.js';
 

@@ -2,8 +2,8 @@ import type { Component, ComponentOfService } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
 import { getAtt, ref, sub } from '../fn.js';
 import type { Value } from '../fn.js';
-import { isProtected } from './api-common.js';
-import { designCertificate } from './load-balancer.js';
+import { isProtected } from '../../shared/emitters/api-common.js';
+import { designCertificate } from '../../shared/emitters/load-balancer.js';
 import { emitter, noPart } from './types.js';
 
 type Cdn = ComponentOfService<'cloudfront'>;

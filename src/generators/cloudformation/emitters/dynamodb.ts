@@ -2,7 +2,7 @@ import type { ComponentOfService } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
 import { getAtt, ref, sub } from '../fn.js';
 import type { Value } from '../fn.js';
-import { envKey } from './common.js';
+import { envKey } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Table = ComponentOfService<'dynamodb'>;
@@ -121,6 +121,6 @@ export const dynamodb = emitter('dynamodb', {
     return { [`${envKey(c.id)}_TABLE_NAME`]: ref(ctx.id(c, 'Table')) };
   },
   backup(c, ctx) {
-    return { arn: getAtt(ctx.id(c, 'Table'), 'Arn') as Value };
+    return { arn: getAtt(ctx.id(c, 'Table'), 'Arn') };
   },
 });

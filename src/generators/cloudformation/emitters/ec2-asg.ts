@@ -1,7 +1,7 @@
 import type { ComponentOfService } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
 import { getAtt, ref, sub } from '../fn.js';
-import { isArmInstance } from './common.js';
+import { isArmInstance } from '../../shared/emitters/common.js';
 import { routedBy } from './ecs-fargate.js';
 import { emitter, noPart } from './types.js';
 

@@ -3,7 +3,7 @@ import type { CfnContext } from '../context.js';
 import { getAtt, ref, sub } from '../fn.js';
 import type { Value } from '../fn.js';
 import type { ExplainedStatement } from '../nag.js';
-import { envKey } from './common.js';
+import { envKey } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Service = ComponentOfService<'ecs-fargate'>;

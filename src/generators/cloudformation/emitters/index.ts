@@ -1,13 +1,13 @@
 import type { ComponentService } from '../../../model/index.js';
-import { acm } from './acm.js';
-import { apigatewayHttp } from './apigateway-http.js';
-import { apigatewayRest } from './apigateway-rest.js';
-import { apigatewayWebsocket } from './apigateway-websocket.js';
-import { appsync } from './appsync.js';
+import { acm } from '../../shared/emitters/acm.js';
+import { apigatewayHttp } from '../../shared/emitters/apigateway-http.js';
+import { apigatewayRest } from '../../shared/emitters/apigateway-rest.js';
+import { apigatewayWebsocket } from '../../shared/emitters/apigateway-websocket.js';
+import { appsync } from '../../shared/emitters/appsync.js';
 import { athena } from './athena.js';
 import { aurora } from './aurora.js';
 import { cloudfront } from './cloudfront.js';
-import { cognito } from './cognito.js';
+import { cognito } from '../../shared/emitters/cognito.js';
 import { documentdb } from './documentdb.js';
 import { dynamodb } from './dynamodb.js';
 import { ec2Asg } from './ec2-asg.js';
@@ -20,21 +20,21 @@ import { iotCore } from './iot-core.js';
 import { kinesisFirehose } from './kinesis-firehose.js';
 import { kinesisStreams } from './kinesis-streams.js';
 import { lambda } from './lambda.js';
-import { alb, nlb } from './load-balancer.js';
+import { alb, nlb } from '../../shared/emitters/load-balancer.js';
 import { opensearch } from './opensearch.js';
 import { rds } from './rds.js';
 import { redshift } from './redshift.js';
-import { route53 } from './route53.js';
+import { route53 } from '../../shared/emitters/route53.js';
 import { s3 } from './s3.js';
 import { sagemakerEndpoint } from './sagemaker-endpoint.js';
 import { secretsManager } from './secrets-manager.js';
-import { ses } from './ses.js';
+import { ses } from '../../shared/emitters/ses.js';
 import { sns } from './sns.js';
 import { sqs } from './sqs.js';
 import { stepFunctions } from './step-functions.js';
-import { transferFamily } from './transfer-family.js';
+import { transferFamily } from '../../shared/emitters/transfer-family.js';
 import type { CfnEmitter } from './types.js';
-import { waf } from './waf.js';
+import { waf } from '../../shared/emitters/waf.js';
 
 /** One CloudFormation emitter per component kind; the compiler checks every kind has one. */
 export const EMITTERS: { [S in ComponentService]: CfnEmitter<S> } = {

@@ -4,7 +4,7 @@ import { getAtt, ref, sub } from '../fn.js';
 import { fixedName, fixedNameComponents } from '../../shared/names.js';
 import type { Value } from '../fn.js';
 import type { ExplainedStatement } from '../nag.js';
-import { envKey, inlineRuntime, starterCode } from './common.js';
+import { envKey, inlineRuntime, starterCode } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Fn = ComponentOfService<'lambda'>;

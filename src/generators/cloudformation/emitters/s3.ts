@@ -2,7 +2,7 @@ import type { ComponentOfService } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
 import { getAtt, ref, sub } from '../fn.js';
 import type { Statement, Value } from '../fn.js';
-import { envKey } from './common.js';
+import { envKey } from '../../shared/emitters/common.js';
 import { grantSourceArn, resourceGrantsInto } from './lambda.js';
 import { emitter, noPart } from './types.js';
 

@@ -4,7 +4,7 @@ import { getAtt, ref, sub } from '../fn.js';
 import type { Value } from '../fn.js';
 import { fixedName, fixedNameComponents } from '../../shared/names.js';
 import { XRAY_WHY } from './lambda.js';
-import { envKey, pascalCase } from './common.js';
+import { envKey, pascalCase } from '../../shared/emitters/common.js';
 import { emitter, noPart } from './types.js';
 
 type Flow = ComponentOfService<'step-functions'>;

@@ -1,10 +1,11 @@
 import type { Component } from '../../../model/index.js';
 import type { CfnContext } from '../context.js';
+import type { BackupTarget } from '../../shared/values.js';
 import { getAtt, ref, sub } from '../fn.js';
 import type { Value } from '../fn.js';
 
 /** Where AWS Backup finds each stateful component, or why it does not cover it. */
-export type BackupTarget = { arn: Value } | { unsupported: string };
+export type { BackupTarget };
 
 /**
  * AWS Backup vault, plan and selection for the stateful components: daily backups kept for

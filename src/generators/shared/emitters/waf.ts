@@ -1,7 +1,6 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
-import { json } from '../context.js';
-import type { TsValue } from '../code.js';
+import type { Target } from '../target.js';
+import type { Prop } from '../values.js';
 import { emitter, noPart } from './types.js';
 
 type Waf = ComponentOfService<'waf'>;
@@ -9,7 +8,7 @@ type Waf = ComponentOfService<'waf'>;
 const metricName = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '');
 
 /** The components a web ACL protects: its `protects` list plus `protect` connections. */
-export function protectedBy(ctx: CdkContext, w: Waf): Component[] {
+export function protectedBy(ctx: Target, w: Waf): Component[] {
   const ids = new Set([...w.config.protects, ...ctx.a.connections.filter((x) => x.from === w.id && x.kind === 'protect').map((x) => x.to)]);
   return [...ids].map((id) => ctx.component(id));
 }
@@ -20,10 +19,10 @@ export function protectedBy(ctx: CdkContext, w: Waf): Component[] {
  * the ACL on the distribution itself).
  */
 export const waf = emitter('waf', {
-  emit(c: Waf, ctx: CdkContext) {
+  emit(c: Waf, ctx: Target) {
     const cfg = c.config;
     if (cfg.scope === 'CLOUDFRONT' && ctx.a.region !== 'us-east-1') ctx.warn(`components.${c.id}.config.scope`, `CLOUDFRONT web ACLs exist only in us-east-1; deploy ${c.id} from a us-east-1 stack`);
-    const rules: TsValue[] = cfg.managedRuleGroups.map((name, i) => ({
+    const rules: Prop[] = cfg.managedRuleGroups.map((name, i) => ({
       Name: name,
       Priority: i + 1,
       OverrideAction: { None: {} },
@@ -39,7 +38,7 @@ export const waf = emitter('waf', {
         VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: metricName(`${c.id}-rate-limit`) },
       });
     }
-    const acl = ctx.l1(c, ctx.id(c, 'WebAcl'), 'AWS::WAFv2::WebACL', {
+    const acl = ctx.resource(c, ctx.id(c, 'WebAcl'), 'AWS::WAFv2::WebACL', {
       Name: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
       Scope: cfg.scope,
       Description: c.description ?? `Protects ${protectedBy(ctx, c).map((t) => t.id).join(', ') || 'nothing yet'}`,
@@ -48,13 +47,13 @@ export const waf = emitter('waf', {
       VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: metricName(`${ctx.a.name}-${c.id}`) },
     });
     const logs = ctx.logGroup(c, ctx.id(c, 'LogGroup'), ctx.sub(`aws-waf-logs-${ctx.a.name}-\${EnvironmentName}-${c.id}`));
-    ctx.l1(c, ctx.id(c, 'Logging'), 'AWS::WAFv2::LoggingConfiguration', {
+    ctx.resource(c, ctx.id(c, 'Logging'), 'AWS::WAFv2::LoggingConfiguration', {
       ResourceArn: ctx.att(acl, 'Arn'),
       LogDestinationConfigs: [ctx.sub(`arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:\${${logs}}`)],
-      RedactedFields: [{ SingleHeader: json({ Name: 'authorization' }) }, { SingleHeader: json({ Name: 'cookie' }) }],
+      RedactedFields: [{ SingleHeader: ctx.json({ Name: 'authorization' }) }, { SingleHeader: ctx.json({ Name: 'cookie' }) }],
     });
     for (const t of protectedBy(ctx, c)) {
-      let resource: TsValue | undefined;
+      let resource: Prop | undefined;
       let dependsOn: string[] = [];
       if (t.service === 'cloudfront') continue;
       if (t.service === 'alb') resource = ctx.refOf({ component: t.id, part: 'arn' });
@@ -66,7 +65,7 @@ export const waf = emitter('waf', {
         ctx.warn(`components.${c.id}.config.protects`, `a web ACL cannot be associated with ${t.service} '${t.id}'; protect a REST API, load balancer, AppSync API, user pool or distribution`);
         continue;
       }
-      ctx.l1(c, ctx.id(c, `${ctx.prefixes.get(t.id)}Association`), 'AWS::WAFv2::WebACLAssociation', { ResourceArn: resource, WebACLArn: ctx.att(acl, 'Arn') }, { dependsOn: dependsOn });
+      ctx.resource(c, ctx.id(c, `${ctx.prefixes.get(t.id)}Association`), 'AWS::WAFv2::WebACLAssociation', { ResourceArn: resource, WebACLArn: ctx.att(acl, 'Arn') }, { dependsOn: dependsOn });
     }
   },
   ref(c, part, ctx) {

@@ -1,7 +1,6 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
-import { json } from '../context.js';
-import type { TsValue } from '../code.js';
+import type { Target } from '../target.js';
+import type { Prop } from '../values.js';
 import { emitter, noPart } from './types.js';
 
 type Pool = ComponentOfService<'cognito'>;
@@ -25,15 +24,15 @@ function triggerName(scope: string | undefined): string {
  * (never in the template), with a hosted domain when there are any; Lambda triggers from trigger edges.
  */
 export const cognito = emitter('cognito', {
-  emit(c: Pool, ctx: CdkContext) {
+  emit(c: Pool, ctx: Target) {
     const cfg = c.config;
     const pool = ctx.id(c, 'UserPool');
     const aliases = cfg.signInAliases;
-    const triggers: Record<string, TsValue> = {};
+    const triggers: Record<string, Prop> = {};
     for (const t of ctx.targets(c, ['trigger', 'invoke'], ['lambda'])) {
       triggers[triggerName(ctx.a.connections.find((x) => x.from === c.id && x.to === t.id)?.scope)] = ctx.refOf({ component: t.id, part: 'arn' });
     }
-    ctx.l1(
+    ctx.resource(
       c,
       pool,
       'AWS::Cognito::UserPool',
@@ -52,7 +51,7 @@ export const cognito = emitter('cognito', {
         UserPoolAddOns: cfg.featurePlan === 'PLUS' ? { AdvancedSecurityMode: 'ENFORCED' } : undefined,
         LambdaConfig: Object.keys(triggers).length ? triggers : undefined,
       },
-      { policy: 'RETAIN' },
+      { removal: 'retain' },
     );
     if (cfg.featurePlan !== 'PLUS') ctx.ack(pool, `The design chose the ${cfg.featurePlan} feature plan (featurePlan); threat protection needs PLUS`, 'AwsSolutions-COG8');
     if (cfg.mfa !== 'ON') ctx.ack(pool, `MFA is ${cfg.mfa} in the design (mfa); users can turn it on`, 'AwsSolutions-COG2');
@@ -64,26 +63,26 @@ export const cognito = emitter('cognito', {
         ctx.warn(`components.${c.id}.config.identityProviders`, `${idp} federation needs the provider's metadata or issuer URL; add it to ${c.id} after deployment`);
         continue;
       }
-      const secret = ctx.l1(c, ctx.id(c, `${p.name}Credentials`), 'AWS::SecretsManager::Secret', {
+      const secret = ctx.resource(c, ctx.id(c, `${p.name}Credentials`), 'AWS::SecretsManager::Secret', {
         Description: `${p.name} sign-in credentials for ${c.id}: put the values issued by ${p.name} here`,
         KmsKeyId: ctx.keyArn(),
         GenerateSecretString: { SecretStringTemplate: JSON.stringify(Object.fromEntries(p.fields.slice(0, -1).map((f) => [f, 'set-after-deploy']))), GenerateStringKey: p.fields[p.fields.length - 1]!, PasswordLength: 32, ExcludePunctuation: true },
-      }, { policy: 'RETAIN' });
+      }, { removal: 'retain' });
       if (!ctx.cmk) ctx.ack(secret, 'The design uses AWS managed keys (security.encryptionKeys: aws-managed): the secret is encrypted with aws/secretsmanager', 'HIPAA.Security-SecretsManagerUsingKMSKey', 'PCI.DSS.321-SecretsManagerUsingKMSKey');
       ctx.ack(secret, `Credentials issued by ${p.name}; they rotate when ${p.name} reissues them`, 'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'PCI.DSS.321-SecretsManagerRotationEnabled');
-      ctx.l1(c, ctx.id(c, `${p.name}Provider`), 'AWS::Cognito::UserPoolIdentityProvider', {
+      ctx.resource(c, ctx.id(c, `${p.name}Provider`), 'AWS::Cognito::UserPoolIdentityProvider', {
         UserPoolId: ctx.ref(pool),
         ProviderName: p.name,
         ProviderType: p.type,
-        ProviderDetails: json({ ...Object.fromEntries(p.fields.map((f) => [f, ctx.sub(`{{resolve:secretsmanager:\${${secret}}:SecretString:${f}}}`)])), authorize_scopes: p.scopes }),
-        AttributeMapping: json({ email: 'email' }),
+        ProviderDetails: ctx.json({ ...Object.fromEntries(p.fields.map((f) => [f, ctx.sub(`{{resolve:secretsmanager:\${${secret}}:SecretString:${f}}}`)])), authorize_scopes: p.scopes }),
+        AttributeMapping: ctx.json({ email: 'email' }),
       });
       providers.push(p.name);
     }
     if (providers.length) {
-      ctx.l1(c, ctx.id(c, 'Domain'), 'AWS::Cognito::UserPoolDomain', { UserPoolId: ctx.ref(pool), Domain: ctx.sub(`${ctx.a.name.slice(0, 16)}-${c.id.slice(0, 12)}-\${EnvironmentName}-\${AWS::AccountId}`), ManagedLoginVersion: 2 });
+      ctx.resource(c, ctx.id(c, 'Domain'), 'AWS::Cognito::UserPoolDomain', { UserPoolId: ctx.ref(pool), Domain: ctx.sub(`${ctx.a.name.slice(0, 16)}-${c.id.slice(0, 12)}-\${EnvironmentName}-\${AWS::AccountId}`), ManagedLoginVersion: 2 });
     }
-    ctx.l1(c, ctx.id(c, 'Client'), 'AWS::Cognito::UserPoolClient', {
+    ctx.resource(c, ctx.id(c, 'Client'), 'AWS::Cognito::UserPoolClient', {
       UserPoolId: ctx.ref(pool),
       ClientName: `${c.id}-app`,
       GenerateSecret: false,

@@ -1,6 +1,6 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
-import type { CdkContext, Props } from '../context.js';
-import { mapOf } from '../context.js';
+import type { Target } from '../target.js';
+import type { Prop } from '../values.js';
 import { ACCESS_LOG_FORMAT, authorizerFunction, lambdaUri, routeTarget, userPoolOf } from './api-common.js';
 import { parseRoute, pascalCase, pathId } from './common.js';
 import { emitter, noPart } from './types.js';
@@ -12,10 +12,10 @@ type Http = ComponentOfService<'apigateway-http'>;
  * authorizer the design asks for, CORS, a stage with access logs and throttling, and alarms on 5xx and latency.
  */
 export const apigatewayHttp = emitter('apigateway-http', {
-  emit(c: Http, ctx: CdkContext) {
+  emit(c: Http, ctx: Target) {
     const cfg = c.config;
     const api = ctx.id(c, 'HttpApi');
-    ctx.l1(c, api, 'AWS::ApiGatewayV2::Api', {
+    ctx.resource(c, api, 'AWS::ApiGatewayV2::Api', {
       Name: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
       Description: c.description ?? c.name ?? c.id,
       ProtocolType: 'HTTP',
@@ -30,7 +30,7 @@ export const apigatewayHttp = emitter('apigateway-http', {
       const pool = userPoolOf(ctx, c);
       if (pool) {
         authType = 'JWT';
-        authorizer = ctx.l1(c, ctx.id(c, 'Authorizer'), 'AWS::ApiGatewayV2::Authorizer', {
+        authorizer = ctx.resource(c, ctx.id(c, 'Authorizer'), 'AWS::ApiGatewayV2::Authorizer', {
           ApiId: ctx.ref(api),
           Name: 'cognito',
           AuthorizerType: 'JWT',
@@ -44,12 +44,12 @@ export const apigatewayHttp = emitter('apigateway-http', {
     } else if (cfg.authorizer === 'lambda') {
       if (authFn) {
         authType = 'CUSTOM';
-        authorizer = ctx.l1(c, ctx.id(c, 'Authorizer'), 'AWS::ApiGatewayV2::Authorizer', {
+        authorizer = ctx.resource(c, ctx.id(c, 'Authorizer'), 'AWS::ApiGatewayV2::Authorizer', {
           ApiId: ctx.ref(api),
           Name: 'lambda',
           AuthorizerType: 'REQUEST',
           IdentitySource: ['$request.header.Authorization'],
-          AuthorizerUri: lambdaUri(ctx.refOf({ component: authFn.id, part: 'arn' })),
+          AuthorizerUri: lambdaUri(ctx, ctx.refOf({ component: authFn.id, part: 'arn' })),
           AuthorizerPayloadFormatVersion: '2.0',
           EnableSimpleResponses: true,
           AuthorizerResultTtlInSeconds: 300,
@@ -67,10 +67,10 @@ export const apigatewayHttp = emitter('apigateway-http', {
       const existing = integrations.get(t.id);
       if (existing) return existing;
       const id = ctx.id(c, `${ctx.prefixes.get(t.id)}Integration`);
-      const props: Record<string, Props> = t.service === 'lambda'
+      const props: Record<string, Prop> = t.service === 'lambda'
         ? { ApiId: ctx.ref(api), IntegrationType: 'AWS_PROXY', IntegrationUri: ctx.refOf({ component: t.id, part: 'arn' }), PayloadFormatVersion: '2.0', TimeoutInMillis: 29000 }
-        : { ApiId: ctx.ref(api), IntegrationType: 'AWS_PROXY', IntegrationSubtype: 'StepFunctions-StartExecution', CredentialsArn: ctx.att(role!, 'Arn'), PayloadFormatVersion: '1.0', RequestParameters: mapOf({ StateMachineArn: ctx.refOf({ component: t.id, part: 'arn' }), Input: '$request.body' }) };
-      ctx.l1(c, id, 'AWS::ApiGatewayV2::Integration', props);
+        : { ApiId: ctx.ref(api), IntegrationType: 'AWS_PROXY', IntegrationSubtype: 'StepFunctions-StartExecution', CredentialsArn: ctx.att(role!, 'Arn'), PayloadFormatVersion: '1.0', RequestParameters: ctx.mapOf({ StateMachineArn: ctx.refOf({ component: t.id, part: 'arn' }), Input: '$request.body' }) };
+      ctx.resource(c, id, 'AWS::ApiGatewayV2::Integration', props);
       integrations.set(t.id, id);
       return id;
     };
@@ -86,7 +86,7 @@ export const apigatewayHttp = emitter('apigateway-http', {
         continue;
       }
       const integration = integrationFor(target);
-      const id = ctx.l1(c, ctx.id(c, `${pascalCase(method.toLowerCase())}${pathId(path)}Route`), 'AWS::ApiGatewayV2::Route', {
+      const id = ctx.resource(c, ctx.id(c, `${pascalCase(method.toLowerCase())}${pathId(path)}Route`), 'AWS::ApiGatewayV2::Route', {
         ApiId: ctx.ref(api),
         RouteKey: key,
         Target: ctx.sub(`integrations/\${${integration}}`),
@@ -96,7 +96,7 @@ export const apigatewayHttp = emitter('apigateway-http', {
       if (authType === 'NONE') ctx.ack(id, `The design makes this API public (authorizer: none); it is throttled to ${cfg.throttleRateLimit} requests/s`, 'AwsSolutions-APIG4');
     }
     const logs = ctx.logGroup(c, ctx.id(c, 'AccessLogGroup'));
-    ctx.l1(c, ctx.id(c, 'Stage'), 'AWS::ApiGatewayV2::Stage', {
+    ctx.resource(c, ctx.id(c, 'Stage'), 'AWS::ApiGatewayV2::Stage', {
       ApiId: ctx.ref(api),
       StageName: '$default',
       AutoDeploy: true,

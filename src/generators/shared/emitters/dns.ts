@@ -1,8 +1,8 @@
 import type { Component } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
+import type { Target } from '../target.js';
 
 /** The hosted zone (created by a route53 component) whose domain contains `name`, if the design has one. */
-export function zoneFor(ctx: CdkContext, name: string): Component | undefined {
+export function zoneFor(ctx: Target, name: string): Component | undefined {
   const n = name.replace(/^\*\./, '').replace(/\.$/, '');
   return ctx.a.components
     .filter((z) => z.service === 'route53' && z.config.createZone)

@@ -1,5 +1,5 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
+import type { Target } from '../target.js';
 import { zoneFor } from './dns.js';
 import { emitter, noPart } from './types.js';
 
@@ -10,18 +10,18 @@ type Ses = ComponentOfService<'ses'>;
  * domain), a configuration set that requires TLS and publishes sending events to CloudWatch, and reputation alarms.
  */
 export const ses = emitter('ses', {
-  emit(c: Ses, ctx: CdkContext) {
+  emit(c: Ses, ctx: Target) {
     const cfg = c.config;
     const setId = ctx.id(c, 'ConfigurationSet');
     if (cfg.configurationSet) {
-      ctx.l1(c, setId, 'AWS::SES::ConfigurationSet', {
+      ctx.resource(c, setId, 'AWS::SES::ConfigurationSet', {
         Name: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
         DeliveryOptions: { TlsPolicy: 'REQUIRE' },
         ReputationOptions: { ReputationMetricsEnabled: true },
         SendingOptions: { SendingEnabled: true },
         SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
       });
-      ctx.l1(c, ctx.id(c, 'EventDestination'), 'AWS::SES::ConfigurationSetEventDestination', {
+      ctx.resource(c, ctx.id(c, 'EventDestination'), 'AWS::SES::ConfigurationSetEventDestination', {
         ConfigurationSetName: ctx.ref(setId),
         EventDestination: {
           Name: 'cloudwatch',
@@ -36,14 +36,14 @@ export const ses = emitter('ses', {
     if (owner.id !== c.id) {
       ctx.warn(`components.${c.id}.config.domain`, `${c.id} sends from ${cfg.domain} like ${owner.id}: the domain's identity (and its default configuration set) is ${owner.id}'s; send with ${c.id}'s own configuration set named in the request`);
     } else {
-      const identity = ctx.l1(c, ctx.id(c, 'EmailIdentity'), 'AWS::SES::EmailIdentity', {
+      const identity = ctx.resource(c, ctx.id(c, 'EmailIdentity'), 'AWS::SES::EmailIdentity', {
         EmailIdentity: cfg.domain,
         DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
         ConfigurationSetAttributes: cfg.configurationSet ? { ConfigurationSetName: ctx.ref(setId) } : undefined,
       });
       const zone = zoneFor(ctx, cfg.domain);
       if (zone) {
-        ctx.l1(c, ctx.id(c, 'DkimRecords'), 'AWS::Route53::RecordSetGroup', {
+        ctx.resource(c, ctx.id(c, 'DkimRecords'), 'AWS::Route53::RecordSetGroup', {
           HostedZoneId: ctx.attr(zone, 'zoneId')!,
           RecordSets: [1, 2, 3].map((i) => ({ Name: ctx.att(identity, `DkimDNSTokenName${i}`), Type: 'CNAME', TTL: '1800', ResourceRecords: [ctx.att(identity, `DkimDNSTokenValue${i}`)] })),
         });

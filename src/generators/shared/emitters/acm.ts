@@ -1,5 +1,5 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
+import type { Target } from '../target.js';
 import { zoneFor } from './dns.js';
 import { emitter, noPart } from './types.js';
 
@@ -7,13 +7,13 @@ type Cert = ComponentOfService<'acm'>;
 
 /** A public certificate, validated automatically through the design's hosted zone when it has one. */
 export const acm = emitter('acm', {
-  emit(c: Cert, ctx: CdkContext) {
+  emit(c: Cert, ctx: Target) {
     const cfg = c.config;
     const names = [cfg.domainName, ...cfg.subjectAlternativeNames];
     const dnsValidated = cfg.validation === 'dns';
     const zones = names.map((n) => ({ n, zone: zoneFor(ctx, n) }));
     if (dnsValidated && zones.some((z) => !z.zone)) ctx.warn(`components.${c.id}`, `add the DNS validation records of ${c.id} by hand: no hosted zone in the design covers ${zones.filter((z) => !z.zone).map((z) => z.n).join(', ')}`);
-    ctx.l1(c, ctx.id(c, 'Certificate'), 'AWS::CertificateManager::Certificate', {
+    ctx.resource(c, ctx.id(c, 'Certificate'), 'AWS::CertificateManager::Certificate', {
       DomainName: cfg.domainName,
       SubjectAlternativeNames: cfg.subjectAlternativeNames.length ? cfg.subjectAlternativeNames : undefined,
       ValidationMethod: dnsValidated ? 'DNS' : 'EMAIL',

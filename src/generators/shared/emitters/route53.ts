@@ -1,7 +1,6 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
-import type { CfnContext } from '../context.js';
-import { ref, sub } from '../fn.js';
-import type { Value } from '../fn.js';
+import type { Target } from '../target.js';
+import type { Prop } from '../values.js';
 import { designCertificate } from './load-balancer.js';
 import { emitter, noPart } from './types.js';
 
@@ -10,7 +9,7 @@ type Zone = ComponentOfService<'route53'>;
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
 
 /** Record name for a routed target: the edge's scope when it is a domain, else what the target serves. */
-function recordName(ctx: CfnContext, zone: Zone, t: Component): string {
+function recordName(ctx: Target, zone: Zone, t: Component): string {
   const scope = ctx.a.connections.find((x) => x.from === zone.id && x.to === t.id)?.scope;
   const inZone = (n: string) => n === zone.config.domainName || n.endsWith(`.${zone.config.domainName}`);
   if (scope && DOMAIN.test(scope) && inZone(scope)) return scope;
@@ -22,14 +21,14 @@ function recordName(ctx: CfnContext, zone: Zone, t: Component): string {
 
 /** A hosted zone (or records in an existing one) with alias records for the components it routes to. */
 export const route53 = emitter('route53', {
-  emit(c: Zone, ctx: CfnContext) {
+  emit(c: Zone, ctx: Target) {
     const cfg = c.config;
     const zone = ctx.id(c, 'HostedZone');
     if (cfg.createZone) {
-      ctx.add(c, zone, 'AWS::Route53::HostedZone', { Name: cfg.domainName, HostedZoneConfig: { Comment: `${ctx.a.name}: ${c.description ?? cfg.domainName}` } });
-      ctx.output(`${ctx.prefixes.get(c.id)}NameServers`, { 'Fn::Join': [',', { 'Fn::GetAtt': [zone, 'NameServers'] }] } as Value, `Delegate ${cfg.domainName} to these name servers`);
+      ctx.resource(c, zone, 'AWS::Route53::HostedZone', { Name: cfg.domainName, HostedZoneConfig: { Comment: `${ctx.a.name}: ${c.description ?? cfg.domainName}` } });
+      ctx.output(`${ctx.prefixes.get(c.id)}NameServers`, ctx.joinList(',', ctx.att(zone, 'NameServers')), `Delegate ${cfg.domainName} to these name servers`);
     }
-    const zoneProp: Record<string, Value> = cfg.createZone ? { HostedZoneId: ref(zone) } : { HostedZoneName: `${cfg.domainName}.` };
+    const zoneProp: Record<string, Prop> = cfg.createZone ? { HostedZoneId: ctx.ref(zone) } : { HostedZoneName: `${cfg.domainName}.` };
     for (const t of ctx.targets(c, ['route'])) {
       const dns = ctx.attr(t, 'dnsName');
       const hz = ctx.attr(t, 'hostedZoneId');
@@ -41,28 +40,28 @@ export const route53 = emitter('route53', {
       const p = ctx.prefixes.get(t.id)!;
       let healthCheck: string | undefined;
       if (cfg.healthChecks) {
-        healthCheck = ctx.add(c, ctx.id(c, `${p}HealthCheck`), 'AWS::Route53::HealthCheck', {
+        healthCheck = ctx.resource(c, ctx.id(c, `${p}HealthCheck`), 'AWS::Route53::HealthCheck', {
           HealthCheckConfig: { Type: 'HTTPS', FullyQualifiedDomainName: name, Port: 443, ResourcePath: '/', RequestInterval: 30, FailureThreshold: 3 },
-          HealthCheckTags: ctx.tags(c).map((x) => ({ Key: x.key, Value: x.value })),
+          HealthCheckTags: ctx.tagList(c),
         });
       }
-      const routing: Record<string, Value> =
-        cfg.routing === 'failover' ? { SetIdentifier: `${t.id}-primary`, Failover: 'PRIMARY', HealthCheckId: healthCheck ? ref(healthCheck) : undefined } as Record<string, Value>
-        : cfg.routing === 'latency' ? { SetIdentifier: `${t.id}-${ctx.a.region}`, Region: ref('AWS::Region') }
+      const routing: Record<string, Prop> =
+        cfg.routing === 'failover' ? { SetIdentifier: `${t.id}-primary`, Failover: 'PRIMARY', HealthCheckId: healthCheck ? ctx.ref(healthCheck) : undefined } as Record<string, Prop>
+        : cfg.routing === 'latency' ? { SetIdentifier: `${t.id}-${ctx.a.region}`, Region: ctx.aws.region }
         : cfg.routing === 'weighted' ? { SetIdentifier: `${t.id}-${ctx.a.region}`, Weight: 100 }
         : {};
       if (cfg.routing === 'failover') ctx.warn(`components.${c.id}.config.routing`, `failover routing: ${name} is the PRIMARY record; add the SECONDARY from the DR stack`);
       const alias = { DNSName: dns, HostedZoneId: hz, EvaluateTargetHealth: t.service !== 'cloudfront' };
-      ctx.add(c, ctx.id(c, `${p}Record`), 'AWS::Route53::RecordSet', { ...zoneProp, Name: name, Type: 'A', AliasTarget: alias, ...routing });
-      if (t.service === 'cloudfront') ctx.add(c, ctx.id(c, `${p}Ipv6Record`), 'AWS::Route53::RecordSet', { ...zoneProp, Name: name, Type: 'AAAA', AliasTarget: alias, ...routing });
+      ctx.resource(c, ctx.id(c, `${p}Record`), 'AWS::Route53::RecordSet', { ...zoneProp, Name: name, Type: 'A', AliasTarget: alias, ...routing });
+      if (t.service === 'cloudfront') ctx.resource(c, ctx.id(c, `${p}Ipv6Record`), 'AWS::Route53::RecordSet', { ...zoneProp, Name: name, Type: 'AAAA', AliasTarget: alias, ...routing });
     }
   },
   ref(c, part, ctx) {
-    if (part === 'arn') return c.config.createZone ? sub(`arn:\${AWS::Partition}:route53:::hostedzone/\${${ctx.id(c, 'HostedZone')}}`) : sub('arn:${AWS::Partition}:route53:::hostedzone/*');
+    if (part === 'arn') return c.config.createZone ? ctx.sub(`arn:\${AWS::Partition}:route53:::hostedzone/\${${ctx.id(c, 'HostedZone')}}`) : ctx.sub('arn:${AWS::Partition}:route53:::hostedzone/*');
     return noPart('route53', part);
   },
   attr(c, name, ctx) {
-    if (name === 'zoneId' && c.config.createZone) return ref(ctx.id(c, 'HostedZone'));
+    if (name === 'zoneId' && c.config.createZone) return ctx.ref(ctx.id(c, 'HostedZone'));
     return undefined;
   },
   env() {
