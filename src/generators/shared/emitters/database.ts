@@ -1,21 +1,20 @@
-import type { CfnContext } from '../context.js';
-import { getAtt, sub } from '../fn.js';
-import type { Value } from '../fn.js';
+import type { Target } from '../target.js';
+import type { Prop } from '../values.js';
 
 const MONITORING_WHY = 'RDS Enhanced Monitoring writes to the RDSOSMetrics log group and streams it names per instance (the permissions of AWS\'s own monitoring policy)';
 
 /** Role RDS Enhanced Monitoring uses for every database instance of the design. */
-export function monitoringRole(ctx: CfnContext): Value {
+export function monitoringRole(ctx: Target): Prop {
   return ctx.once('rdsMonitoringRole', () => {
     const { role } = ctx.role('platform', 'RdsMonitoringRole', {
       services: ['monitoring.rds.amazonaws.com'],
       description: 'Lets RDS Enhanced Monitoring publish OS metrics',
       statements: [
-        { Sid: 'CreateMetricsLogGroup', Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:PutRetentionPolicy'], Resource: sub('arn:${AWS::Partition}:logs:*:${AWS::AccountId}:log-group:RDS*'), why: MONITORING_WHY },
-        { Sid: 'WriteMetrics', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:GetLogEvents'], Resource: sub('arn:${AWS::Partition}:logs:*:${AWS::AccountId}:log-group:RDS*:log-stream:*'), why: MONITORING_WHY },
+        { Sid: 'CreateMetricsLogGroup', Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:PutRetentionPolicy'], Resource: ctx.sub('arn:${AWS::Partition}:logs:*:${AWS::AccountId}:log-group:RDS*'), why: MONITORING_WHY },
+        { Sid: 'WriteMetrics', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams', 'logs:GetLogEvents'], Resource: ctx.sub('arn:${AWS::Partition}:logs:*:${AWS::AccountId}:log-group:RDS*:log-stream:*'), why: MONITORING_WHY },
       ],
     });
-    return getAtt(role, 'Arn');
+    return ctx.att(role, 'Arn');
   });
 }
 

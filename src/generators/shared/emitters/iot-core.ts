@@ -1,7 +1,6 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
-import type { CfnContext } from '../context.js';
-import { getAtt, ref, sub } from '../fn.js';
-import type { Value } from '../fn.js';
+import type { Target } from '../target.js';
+import type { Prop } from '../values.js';
 import { emitter, noPart } from './types.js';
 
 type Iot = ComponentOfService<'iot-core'>;
@@ -17,8 +16,8 @@ function topicResource(filter: string): string {
 }
 
 /** The rule action that forwards matching messages to a published-to component. */
-function action(ctx: CfnContext, t: Component, role: string): Value | undefined {
-  const arn = getAtt(role, 'Arn');
+function action(ctx: Target, t: Component, role: string): Prop | undefined {
+  const arn = ctx.att(role, 'Arn');
   switch (t.service) {
     case 'kinesis-streams':
       return { Kinesis: { StreamName: ctx.attr(t, 'name')!, PartitionKey: '${topic()}', RoleArn: arn } };
@@ -27,9 +26,9 @@ function action(ctx: CfnContext, t: Component, role: string): Value | undefined 
     case 'sqs':
       return { Sqs: { QueueUrl: ctx.attr(t, 'url')!, RoleArn: arn, UseBase64: false } };
     case 'sns':
-      return { Sns: { TargetArn: ctx.ref({ component: t.id, part: 'arn' }), RoleArn: arn, MessageFormat: 'RAW' } };
+      return { Sns: { TargetArn: ctx.refOf({ component: t.id, part: 'arn' }), RoleArn: arn, MessageFormat: 'RAW' } };
     case 'lambda':
-      return { Lambda: { FunctionArn: ctx.ref({ component: t.id, part: 'arn' }) } };
+      return { Lambda: { FunctionArn: ctx.refOf({ component: t.id, part: 'arn' }) } };
     default:
       return undefined;
   }
@@ -37,47 +36,47 @@ function action(ctx: CfnContext, t: Component, role: string): Value | undefined 
 
 /** A topic rule forwarding device messages to the connected components, with an error log and a device policy. */
 export const iotCore = emitter('iot-core', {
-  emit(c: Iot, ctx: CfnContext) {
+  emit(c: Iot, ctx: Target) {
     const errors = ctx.logGroup(c, ctx.id(c, 'ErrorLogGroup'));
     const { role, policy, grantsPolicy } = ctx.role(c, ctx.id(c, 'Role'), {
       services: ['iot.amazonaws.com'],
       description: `Lets IoT rule ${c.id} deliver messages`,
-      assumeCondition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
-      statements: [{ Sid: 'WriteRuleErrors', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: getAtt(errors, 'Arn') }],
+      assumeCondition: { StringEquals: { 'aws:SourceAccount': ctx.aws.account } },
+      statements: [{ Sid: 'WriteRuleErrors', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: ctx.att(errors, 'Arn') }],
       grants: true,
     });
-    const actions: Value[] = [];
+    const actions: Prop[] = [];
     for (const t of ctx.targets(c, ['publish', 'trigger', 'write'])) {
       const a = action(ctx, t, role);
       if (a) actions.push(a);
       else ctx.warn('connections', `IoT rule ${c.id} cannot deliver to ${t.service} '${t.id}'`);
     }
-    const rule = ctx.add(
+    const rule = ctx.resource(
       c,
       ctx.id(c, 'TopicRule'),
       'AWS::IoT::TopicRule',
       {
-        RuleName: sub(`${ruleName(c, ctx.a.name)}_\${EnvironmentName}`),
+        RuleName: ctx.sub(`${ruleName(c, ctx.a.name)}_\${EnvironmentName}`),
         TopicRulePayload: {
           Description: c.description ?? `Routes ${c.config.topicFilter}`,
           Sql: `SELECT * FROM '${c.config.topicFilter}'`,
           AwsIotSqlVersion: '2016-03-23',
           RuleDisabled: false,
           Actions: actions,
-          ErrorAction: { CloudwatchLogs: { LogGroupName: ref(errors), RoleArn: getAtt(role, 'Arn') } },
+          ErrorAction: { CloudwatchLogs: { LogGroupName: ctx.ref(errors), RoleArn: ctx.att(role, 'Arn') } },
         },
       },
-      { DependsOn: [policy, grantsPolicy].filter((p): p is string => p !== undefined) },
+      { dependsOn: [policy, grantsPolicy].filter((p): p is string => p !== undefined) },
     );
-    ctx.add(c, ctx.id(c, 'DevicePolicy'), 'AWS::IoT::Policy', {
-      PolicyName: sub(`${ruleName(c, ctx.a.name)}_\${EnvironmentName}_devices`),
-      PolicyDocument: {
+    ctx.resource(c, ctx.id(c, 'DevicePolicy'), 'AWS::IoT::Policy', {
+      PolicyName: ctx.sub(`${ruleName(c, ctx.a.name)}_\${EnvironmentName}_devices`),
+      PolicyDocument: ctx.json({
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Action: 'iot:Connect', Resource: sub('arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:client/${!iot:Connection.Thing.ThingName}') },
-          { Effect: 'Allow', Action: 'iot:Publish', Resource: sub(`arn:\${AWS::Partition}:iot:\${AWS::Region}:\${AWS::AccountId}:topic/${topicResource(c.config.topicFilter)}`) },
+          { Effect: 'Allow', Action: 'iot:Connect', Resource: ctx.sub('arn:${AWS::Partition}:iot:${AWS::Region}:${AWS::AccountId}:client/${!iot:Connection.Thing.ThingName}') },
+          { Effect: 'Allow', Action: 'iot:Publish', Resource: ctx.sub(`arn:\${AWS::Partition}:iot:\${AWS::Region}:\${AWS::AccountId}:topic/${topicResource(c.config.topicFilter)}`) },
         ],
-      },
+      }),
     });
     if (c.config.provisioning === 'fleet') ctx.warn(`components.${c.id}.config.provisioning`, `fleet provisioning needs a claim certificate and provisioning template created per device fleet; attach the generated device policy to provisioned things`);
     ctx.alarm(c, ctx.id(c, 'RuleFailuresAlarm'), {
@@ -90,8 +89,8 @@ export const iotCore = emitter('iot-core', {
     });
   },
   ref(c, part, ctx) {
-    if (part === 'arn') return getAtt(ctx.id(c, 'TopicRule'), 'Arn');
-    if (part === 'iot-topic') return sub(`arn:\${AWS::Partition}:iot:\${AWS::Region}:\${AWS::AccountId}:topic/${topicResource(c.config.topicFilter)}`);
+    if (part === 'arn') return ctx.att(ctx.id(c, 'TopicRule'), 'Arn');
+    if (part === 'iot-topic') return ctx.sub(`arn:\${AWS::Partition}:iot:\${AWS::Region}:\${AWS::AccountId}:topic/${topicResource(c.config.topicFilter)}`);
     return noPart('iot-core', part);
   },
   env() {

@@ -1,6 +1,6 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
-import { envKey } from '../../shared/emitters/common.js';
+import type { Target } from '../target.js';
+import { envKey } from './common.js';
 import { emitter, noPart } from './types.js';
 
 type Cache = ComponentOfService<'elasticache'>;
@@ -12,12 +12,12 @@ const MAJOR: Record<string, string> = { valkey: '8', redis: '7', memcached: '1.6
  * an AUTH token generated into Secrets Manager, Multi-AZ failover, snapshots and slow-log delivery.
  */
 export const elasticache = emitter('elasticache', {
-  emit(c: Cache, ctx: CdkContext) {
+  emit(c: Cache, ctx: Target) {
     const cfg = c.config;
     const sg = ctx.securityGroup(c, `Cache ${c.id}: engine port from its clients only`);
     const snapshots = cfg.engine === 'memcached' ? undefined : cfg.snapshotRetentionDays;
     if (cfg.mode === 'serverless') {
-      const cache = ctx.l1(c, ctx.id(c, 'ServerlessCache'), 'AWS::ElastiCache::ServerlessCache', {
+      const cache = ctx.resource(c, ctx.id(c, 'ServerlessCache'), 'AWS::ElastiCache::ServerlessCache', {
         ServerlessCacheName: ctx.sub(`${ctx.a.name.slice(0, 16)}-\${EnvironmentName}-${c.id.slice(0, 16)}`),
         Description: c.description ?? c.name ?? c.id,
         Engine: cfg.engine,
@@ -32,9 +32,9 @@ export const elasticache = emitter('elasticache', {
       ctx.alarm(c, ctx.id(c, 'ThrottledAlarm'), { description: `${c.id}: commands throttled at the serverless limits`, namespace: 'AWS/ElastiCache', metric: 'ThrottledCmds', dimensions: { clusterId: `\${${cache}}` }, threshold: 1, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 2, datapointsToAlarm: 2 });
       return;
     }
-    const subnets = ctx.l1(c, ctx.id(c, 'SubnetGroup'), 'AWS::ElastiCache::SubnetGroup', { Description: `Subnets of ${c.id}`, SubnetIds: ctx.dataSubnets() });
+    const subnets = ctx.resource(c, ctx.id(c, 'SubnetGroup'), 'AWS::ElastiCache::SubnetGroup', { Description: `Subnets of ${c.id}`, SubnetIds: ctx.dataSubnets() });
     if (cfg.engine === 'memcached') {
-      const cluster = ctx.l1(c, ctx.id(c, 'CacheCluster'), 'AWS::ElastiCache::CacheCluster', {
+      const cluster = ctx.resource(c, ctx.id(c, 'CacheCluster'), 'AWS::ElastiCache::CacheCluster', {
         Engine: 'memcached',
         CacheNodeType: cfg.nodeType,
         NumCacheNodes: Math.max(1, cfg.shards),
@@ -48,7 +48,7 @@ export const elasticache = emitter('elasticache', {
       ctx.alarm(c, ctx.id(c, 'CpuAlarm'), { description: `${c.id}: CPU above 80%`, namespace: 'AWS/ElastiCache', metric: 'CPUUtilization', dimensions: { CacheClusterId: `\${${cluster}}` }, statistic: 'Average', threshold: 80, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 3, datapointsToAlarm: 2 });
       return;
     }
-    const token = ctx.l1(c, ctx.id(c, 'AuthToken'), 'AWS::SecretsManager::Secret', {
+    const token = ctx.resource(c, ctx.id(c, 'AuthToken'), 'AWS::SecretsManager::Secret', {
       Description: `AUTH token of cache ${c.id}`,
       KmsKeyId: ctx.keyArn(),
       GenerateSecretString: { SecretStringTemplate: '{}', GenerateStringKey: 'token', PasswordLength: 64, ExcludePunctuation: true },
@@ -57,7 +57,7 @@ export const elasticache = emitter('elasticache', {
     ctx.ack(token, 'Cache AUTH token: rotating it needs a coordinated ModifyReplicationGroup (ROTATE then SET); do it with the ElastiCache AUTH rotation procedure', 'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'PCI.DSS.321-SecretsManagerRotationEnabled');
     const slowLog = ctx.logGroup(c, ctx.id(c, 'SlowLogGroup'));
     const failover = cfg.replicasPerShard > 0;
-    const group = ctx.l1(c, ctx.id(c, 'ReplicationGroup'), 'AWS::ElastiCache::ReplicationGroup', {
+    const group = ctx.resource(c, ctx.id(c, 'ReplicationGroup'), 'AWS::ElastiCache::ReplicationGroup', {
       ReplicationGroupDescription: c.description ?? c.name ?? c.id,
       Engine: cfg.engine,
       CacheNodeType: cfg.nodeType,

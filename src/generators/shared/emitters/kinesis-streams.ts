@@ -1,15 +1,15 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
-import { envKey } from '../../shared/emitters/common.js';
+import type { Target } from '../target.js';
+import { envKey } from './common.js';
 import { emitter, noPart } from './types.js';
 
 type Stream = ComponentOfService<'kinesis-streams'>;
 
 /** An encrypted data stream with alarms on consumer lag and write throttling. */
 export const kinesisStreams = emitter('kinesis-streams', {
-  emit(c: Stream, ctx: CdkContext) {
+  emit(c: Stream, ctx: Target) {
     const id = ctx.id(c, 'Stream');
-    ctx.l1(c, id, 'AWS::Kinesis::Stream', {
+    ctx.resource(c, id, 'AWS::Kinesis::Stream', {
       StreamModeDetails: { StreamMode: c.config.mode },
       ShardCount: c.config.mode === 'PROVISIONED' ? c.config.shards : undefined,
       RetentionPeriodHours: c.config.retentionHours,

@@ -1,15 +1,13 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
-import type { CdkContext, Stmt } from '../context.js';
-import { mapOf } from '../context.js';
-import { AWS } from '../code.js';
-import type { TsValue } from '../code.js';
-import { envKey } from '../../shared/emitters/common.js';
+import type { Target } from '../target.js';
+import type { Prop, Stmt } from '../values.js';
+import { envKey } from './common.js';
 import { emitter, noPart } from './types.js';
 
 type Service = ComponentOfService<'ecs-fargate'>;
 
 /** Load balancers that route to a service, with the target group each one created for it. */
-export function routedBy(ctx: CdkContext, c: Component): Array<{ lb: Component; targetGroup: string; listeners: string[] }> {
+export function routedBy(ctx: Target, c: Component): Array<{ lb: Component; targetGroup: string; listeners: string[] }> {
   return ctx.sources(c, ['route'], ['alb', 'nlb']).map((lb) => ({
     lb,
     targetGroup: ctx.id(lb, `${ctx.prefixes.get(c.id)}TargetGroup`),
@@ -18,7 +16,7 @@ export function routedBy(ctx: CdkContext, c: Component): Array<{ lb: Component; 
 }
 
 /** Listener ids of a load balancer (the service must wait for them before it registers targets). */
-export function lbListeners(ctx: CdkContext, lb: Component): string[] {
+export function lbListeners(ctx: Target, lb: Component): string[] {
   if (lb.service !== 'alb' && lb.service !== 'nlb') return [];
   const https = lb.config.https && ctx.a.components.some((x) => x.service === 'acm');
   return https ? [ctx.id(lb, 'HttpsListener'), ...(lb.service === 'alb' ? [ctx.id(lb, 'HttpListener')] : [])] : [ctx.id(lb, lb.service === 'alb' ? 'HttpListener' : 'TcpListener')];
@@ -32,19 +30,19 @@ const ECR_TOKEN_WHY = 'ecr:GetAuthorizationToken is account-wide and supports no
  * from Secrets Manager, circuit-breaker rollbacks and CPU target-tracking auto scaling.
  */
 export const ecsFargate = emitter('ecs-fargate', {
-  emit(c: Service, ctx: CdkContext) {
+  emit(c: Service, ctx: Target) {
     const cfg = c.config;
-    const cluster = ctx.l1(c, ctx.id(c, 'Cluster'), 'AWS::ECS::Cluster', { ClusterSettings: [{ Name: 'containerInsights', Value: 'enhanced' }] });
-    let image: TsValue;
+    const cluster = ctx.resource(c, ctx.id(c, 'Cluster'), 'AWS::ECS::Cluster', { ClusterSettings: [{ Name: 'containerInsights', Value: 'enhanced' }] });
+    let image: Prop;
     let repo: string | undefined;
     if (cfg.image) image = cfg.image;
     else {
-      repo = ctx.l1(c, ctx.id(c, 'Repository'), 'AWS::ECR::Repository', {
+      repo = ctx.resource(c, ctx.id(c, 'Repository'), 'AWS::ECR::Repository', {
         ImageScanningConfiguration: { ScanOnPush: true },
         ImageTagMutability: 'IMMUTABLE',
         EncryptionConfiguration: ctx.cmk ? { EncryptionType: 'KMS', KmsKey: ctx.keyArn() } : { EncryptionType: 'AES256' },
         LifecyclePolicy: { LifecyclePolicyText: JSON.stringify({ rules: [{ rulePriority: 1, description: 'Keep the last 30 images', selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 30 }, action: { type: 'expire' } }] }) },
-      }, { policy: 'RETAIN' });
+      }, { removal: 'retain' });
       image = ctx.sub(`\${${repo}.RepositoryUri}:\${ImageTag}`);
       ctx.needImageTag();
     }
@@ -67,7 +65,7 @@ export const ecsFargate = emitter('ecs-fargate', {
     });
     const env = ctx.connectionEnv(c);
     const service = cfg.mode !== 'scheduled-task';
-    const taskDef = ctx.l1(c, ctx.id(c, 'TaskDefinition'), 'AWS::ECS::TaskDefinition', {
+    const taskDef = ctx.resource(c, ctx.id(c, 'TaskDefinition'), 'AWS::ECS::TaskDefinition', {
       Family: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
       Cpu: cfg.cpu,
       Memory: String(cfg.memoryMb),
@@ -85,7 +83,7 @@ export const ecsFargate = emitter('ecs-fargate', {
           PortMappings: service && cfg.mode === 'service' ? [{ ContainerPort: cfg.containerPort, Protocol: 'tcp' }] : undefined,
           Environment: Object.keys(env).length ? Object.entries(env).map(([Name, Value]) => ({ Name, Value })) : undefined,
           Secrets: secretRefs.length ? secretRefs.map((s) => ({ Name: s.name, ValueFrom: s.arn })) : undefined,
-          LogConfiguration: { LogDriver: 'awslogs', Options: mapOf({ 'awslogs-group': ctx.ref(logGroup), 'awslogs-region': AWS.region, 'awslogs-stream-prefix': c.id }) },
+          LogConfiguration: { LogDriver: 'awslogs', Options: ctx.mapOf({ 'awslogs-group': ctx.ref(logGroup), 'awslogs-region': ctx.aws.region, 'awslogs-stream-prefix': c.id }) },
           LinuxParameters: { InitProcessEnabled: true },
         },
       ],
@@ -100,13 +98,13 @@ export const ecsFargate = emitter('ecs-fargate', {
         const { role } = ctx.role(c, ctx.id(c, 'ScheduleRole'), {
           services: ['scheduler.amazonaws.com'],
           description: `Lets EventBridge Scheduler run ${c.id}`,
-          assumeCondition: { StringEquals: { 'aws:SourceAccount': AWS.account } },
+          assumeCondition: { StringEquals: { 'aws:SourceAccount': ctx.aws.account } },
           statements: [
             { Sid: 'RunTask', Effect: 'Allow', Action: 'ecs:RunTask', Resource: ctx.ref(taskDef), Condition: { ArnEquals: { 'ecs:cluster': ctx.att(cluster, 'Arn') } } },
             { Sid: 'PassTaskRoles', Effect: 'Allow', Action: 'iam:PassRole', Resource: [ctx.att(exec.role, 'Arn'), ctx.att(task.role, 'Arn')] },
           ],
         });
-        ctx.l1(c, ctx.id(c, 'Schedule'), 'AWS::Scheduler::Schedule', {
+        ctx.resource(c, ctx.id(c, 'Schedule'), 'AWS::Scheduler::Schedule', {
           Description: `Runs ${c.id} on ${cfg.schedule}`,
           ScheduleExpression: cfg.schedule,
           FlexibleTimeWindow: { Mode: 'OFF' },
@@ -122,14 +120,14 @@ export const ecsFargate = emitter('ecs-fargate', {
     }
 
     if (cfg.spot) {
-      ctx.l1(c, ctx.id(c, 'CapacityProviders'), 'AWS::ECS::ClusterCapacityProviderAssociations', {
+      ctx.resource(c, ctx.id(c, 'CapacityProviders'), 'AWS::ECS::ClusterCapacityProviderAssociations', {
         Cluster: ctx.ref(cluster),
         CapacityProviders: ['FARGATE', 'FARGATE_SPOT'],
         DefaultCapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }],
       });
     }
     const routes = cfg.mode === 'service' ? routedBy(ctx, c) : [];
-    const svc = ctx.l1(
+    const svc = ctx.resource(
       c,
       ctx.id(c, 'Service'),
       'AWS::ECS::Service',
@@ -150,14 +148,14 @@ export const ecsFargate = emitter('ecs-fargate', {
       },
       { dependsOn: [...routes.flatMap((r) => r.listeners), ...(cfg.spot ? [ctx.id(c, 'CapacityProviders')] : [])] },
     );
-    const target = ctx.l1(c, ctx.id(c, 'ScalableTarget'), 'AWS::ApplicationAutoScaling::ScalableTarget', {
+    const target = ctx.resource(c, ctx.id(c, 'ScalableTarget'), 'AWS::ApplicationAutoScaling::ScalableTarget', {
       ServiceNamespace: 'ecs',
       ScalableDimension: 'ecs:service:DesiredCount',
       ResourceId: ctx.sub(`service/\${${cluster}}/\${${svc}.Name}`),
       MinCapacity: cfg.minCount,
       MaxCapacity: cfg.maxCount,
     });
-    ctx.l1(c, ctx.id(c, 'CpuScaling'), 'AWS::ApplicationAutoScaling::ScalingPolicy', {
+    ctx.resource(c, ctx.id(c, 'CpuScaling'), 'AWS::ApplicationAutoScaling::ScalingPolicy', {
       PolicyName: ctx.sub(`\${${svc}.Name}-cpu`),
       PolicyType: 'TargetTrackingScaling',
       ScalingTargetId: ctx.ref(target),

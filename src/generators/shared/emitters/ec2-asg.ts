@@ -1,6 +1,6 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
-import { isArmInstance } from '../../shared/emitters/common.js';
+import type { Target } from '../target.js';
+import { isArmInstance } from './common.js';
 import { routedBy } from './ecs-fargate.js';
 import { emitter, noPart } from './types.js';
 
@@ -12,7 +12,7 @@ type Fleet = ComponentOfService<'ec2-asg'>;
  * health checks behind load balancers, scaling notifications and CPU target tracking.
  */
 export const ec2Asg = emitter('ec2-asg', {
-  emit(c: Fleet, ctx: CdkContext) {
+  emit(c: Fleet, ctx: Target) {
     const cfg = c.config;
     const { role } = ctx.role(c, ctx.id(c, 'InstanceRole'), {
       services: ['ec2.amazonaws.com'],
@@ -20,13 +20,13 @@ export const ec2Asg = emitter('ec2-asg', {
       managedPolicyArns: [{ arn: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore', reason: 'Session Manager access (no SSH keys or open ports) with the permissions AWS maintains for the SSM agent' }],
       grants: true,
     });
-    const profile = ctx.l1(c, ctx.id(c, 'InstanceProfile'), 'AWS::IAM::InstanceProfile', { Roles: [ctx.ref(role)] });
+    const profile = ctx.resource(c, ctx.id(c, 'InstanceProfile'), 'AWS::IAM::InstanceProfile', { Roles: [ctx.ref(role)] });
     const sg = ctx.securityGroup(c, `Fleet ${c.id}: traffic from its load balancers only`);
     const arm = isArmInstance(cfg.instanceType);
     const ami = cfg.ami
       ? cfg.ami.startsWith('/') ? `{{resolve:ssm:${cfg.ami}}}` : cfg.ami
       : `{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${arm ? 'arm64' : 'x86_64'}}}`;
-    const lt = ctx.l1(c, ctx.id(c, 'LaunchTemplate'), 'AWS::EC2::LaunchTemplate', {
+    const lt = ctx.resource(c, ctx.id(c, 'LaunchTemplate'), 'AWS::EC2::LaunchTemplate', {
       LaunchTemplateData: {
         ImageId: ami,
         InstanceType: cfg.instanceType,
@@ -36,11 +36,11 @@ export const ec2Asg = emitter('ec2-asg', {
         Monitoring: { Enabled: true },
         EbsOptimized: true,
         BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: cfg.rootVolumeGb, VolumeType: 'gp3', Encrypted: true, KmsKeyId: ctx.keyArn(), DeleteOnTermination: true } }],
-        TagSpecifications: [{ ResourceType: 'instance', Tags: ctx.tags(c) }, { ResourceType: 'volume', Tags: ctx.tags(c) }],
+        TagSpecifications: [{ ResourceType: 'instance', Tags: ctx.tagList(c) }, { ResourceType: 'volume', Tags: ctx.tagList(c) }],
       },
     });
     const routes = routedBy(ctx, c);
-    const asg = ctx.l1(
+    const asg = ctx.resource(
       c,
       ctx.id(c, 'AutoScalingGroup'),
       'AWS::AutoScaling::AutoScalingGroup',
@@ -61,7 +61,7 @@ export const ec2Asg = emitter('ec2-asg', {
     );
     if (!routes.length) ctx.ack(asg, 'No load balancer routes to this fleet, so EC2 status checks are the health check', 'AwsSolutions-AS2', 'HIPAA.Security-AutoScalingGroupELBHealthCheckRequired', 'PCI.DSS.321-AutoScalingGroupELBHealthCheckRequired');
     ctx.ack(asg, 'Instances are replaceable members of an Auto Scaling group; state lives in the design\'s data stores', 'HIPAA.Security-EC2EBSInBackupPlan');
-    ctx.l1(c, ctx.id(c, 'CpuScaling'), 'AWS::AutoScaling::ScalingPolicy', {
+    ctx.resource(c, ctx.id(c, 'CpuScaling'), 'AWS::AutoScaling::ScalingPolicy', {
       AutoScalingGroupName: ctx.ref(asg),
       PolicyType: 'TargetTrackingScaling',
       TargetTrackingConfiguration: { TargetValue: cfg.targetCpuPercent, PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' } },

@@ -1,8 +1,6 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
-import { json } from '../context.js';
-import { AWS } from '../code.js';
-import { envKey } from '../../shared/emitters/common.js';
+import type { Target } from '../target.js';
+import { envKey } from './common.js';
 import { emitter, noPart } from './types.js';
 
 type Job = ComponentOfService<'glue-job'>;
@@ -11,9 +9,9 @@ const GLUE_LOGS_WHY = 'Glue writes job logs to log groups under /aws-glue/ that 
 
 /** A Glue job with a security configuration (encrypted S3 output, logs and bookmarks), optional schedule, failure alarm. */
 export const glueJob = emitter('glue-job', {
-  emit(c: Job, ctx: CdkContext) {
+  emit(c: Job, ctx: Target) {
     const cfg = c.config;
-    ctx.artifactsBucket();
+    ctx.artifactsBucketName();
     const script = ctx.sub(`s3://\${ArtifactsBucket}/glue/${c.id}.py`);
     const { role, policy } = ctx.role(c, ctx.id(c, 'Role'), {
       services: ['glue.amazonaws.com'],
@@ -27,7 +25,7 @@ export const glueJob = emitter('glue-job', {
       grants: true,
     });
     const kms = ctx.keyArn();
-    const secCfg = ctx.l1(c, ctx.id(c, 'SecurityConfiguration'), 'AWS::Glue::SecurityConfiguration', {
+    const secCfg = ctx.resource(c, ctx.id(c, 'SecurityConfiguration'), 'AWS::Glue::SecurityConfiguration', {
       Name: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
       EncryptionConfiguration: {
         S3Encryptions: [kms ? { S3EncryptionMode: 'SSE-KMS', KmsKeyArn: kms } : { S3EncryptionMode: 'SSE-S3' }],
@@ -37,7 +35,7 @@ export const glueJob = emitter('glue-job', {
     });
     if (kms) ctx.keyServices.add('logs');
     const shell = cfg.jobType === 'pythonshell';
-    const job = ctx.l1(
+    const job = ctx.resource(
       c,
       ctx.id(c, 'Job'),
       'AWS::Glue::Job',
@@ -54,7 +52,7 @@ export const glueJob = emitter('glue-job', {
         MaxRetries: cfg.maxRetries,
         SecurityConfiguration: ctx.ref(secCfg),
         ExecutionProperty: { MaxConcurrentRuns: 1 },
-        DefaultArguments: json({
+        DefaultArguments: ctx.json({
           '--enable-metrics': 'true',
           '--enable-continuous-cloudwatch-log': 'true',
           '--enable-observability-metrics': 'true',
@@ -69,10 +67,10 @@ export const glueJob = emitter('glue-job', {
       const { role: schedRole } = ctx.role(c, ctx.id(c, 'ScheduleRole'), {
         services: ['scheduler.amazonaws.com'],
         description: `Lets EventBridge Scheduler start Glue job ${c.id}`,
-        assumeCondition: { StringEquals: { 'aws:SourceAccount': AWS.account } },
+        assumeCondition: { StringEquals: { 'aws:SourceAccount': ctx.aws.account } },
         statements: [{ Sid: 'StartJob', Effect: 'Allow', Action: 'glue:StartJobRun', Resource: ctx.sub(`arn:\${AWS::Partition}:glue:\${AWS::Region}:\${AWS::AccountId}:job/\${${job}}`) }],
       });
-      ctx.l1(c, ctx.id(c, 'Schedule'), 'AWS::Scheduler::Schedule', {
+      ctx.resource(c, ctx.id(c, 'Schedule'), 'AWS::Scheduler::Schedule', {
         Description: `Starts ${c.id} on ${cfg.schedule}`,
         ScheduleExpression: cfg.schedule,
         FlexibleTimeWindow: { Mode: 'OFF' },

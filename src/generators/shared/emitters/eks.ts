@@ -1,7 +1,6 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CfnContext } from '../context.js';
-import { getAtt, ref, sub } from '../fn.js';
-import { isArmInstance } from '../../shared/emitters/common.js';
+import type { Target } from '../target.js';
+import { isArmInstance } from './common.js';
 import { emitter, noPart } from './types.js';
 
 type Eks = ComponentOfService<'eks'>;
@@ -14,31 +13,31 @@ const EKS_LOGS = ['api', 'audit', 'authenticator', 'controllerManager', 'schedul
  * get the design's grants through their own role.
  */
 export const eks = emitter('eks', {
-  emit(c: Eks, ctx: CfnContext) {
+  emit(c: Eks, ctx: Target) {
     const cfg = c.config;
-    const name = sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`);
+    const name = ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`);
     const clusterRole = ctx.role(c, ctx.id(c, 'ClusterRole'), {
       services: ['eks.amazonaws.com'],
       description: `Control plane role of ${c.id}`,
       managedPolicyArns: [{ arn: 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy', reason: 'AWS maintains the permissions the EKS control plane needs; EKS documents this managed policy as the cluster role' }],
     });
     const sg = ctx.securityGroup(c, `Cluster ${c.id}: API and node traffic from its clients only`);
-    const logGroup = ctx.logGroup(c, ctx.id(c, 'LogGroup'), sub(`/aws/eks/${ctx.a.name}-\${EnvironmentName}-${c.id}/cluster`));
-    const cluster = ctx.add(
+    const logGroup = ctx.logGroup(c, ctx.id(c, 'LogGroup'), ctx.sub(`/aws/eks/${ctx.a.name}-\${EnvironmentName}-${c.id}/cluster`));
+    const cluster = ctx.resource(
       c,
       ctx.id(c, 'Cluster'),
       'AWS::EKS::Cluster',
       {
         Name: name,
         Version: cfg.version,
-        RoleArn: getAtt(clusterRole.role, 'Arn'),
-        ResourcesVpcConfig: { SubnetIds: ctx.computeSubnets(), SecurityGroupIds: [ref(sg)], EndpointPublicAccess: cfg.endpointPublicAccess, EndpointPrivateAccess: true },
+        RoleArn: ctx.att(clusterRole.role, 'Arn'),
+        ResourcesVpcConfig: { SubnetIds: ctx.computeSubnets(), SecurityGroupIds: [ctx.ref(sg)], EndpointPublicAccess: cfg.endpointPublicAccess, EndpointPrivateAccess: true },
         Logging: { ClusterLogging: { EnabledTypes: EKS_LOGS.map((Type) => ({ Type })) } },
         EncryptionConfig: ctx.cmk ? [{ Provider: { KeyArn: ctx.keyArn() } }] : undefined,
         AccessConfig: { AuthenticationMode: 'API', BootstrapClusterCreatorAdminPermissions: true },
         UpgradePolicy: { SupportType: 'STANDARD' },
       },
-      { DependsOn: [logGroup] },
+      { dependsOn: [logGroup] },
     );
     if (cfg.endpointPublicAccess) ctx.ack(cluster, 'The design opens the Kubernetes API endpoint publicly (endpointPublicAccess: true); access still needs IAM authentication', 'AwsSolutions-EKS1');
     const nodeRole = ctx.role(c, ctx.id(c, 'NodeRole'), {
@@ -51,38 +50,37 @@ export const eks = emitter('eks', {
       ],
     });
     const arm = isArmInstance(cfg.nodeInstanceType);
-    const lt = ctx.add(c, ctx.id(c, 'NodeLaunchTemplate'), 'AWS::EC2::LaunchTemplate', {
+    const lt = ctx.resource(c, ctx.id(c, 'NodeLaunchTemplate'), 'AWS::EC2::LaunchTemplate', {
       LaunchTemplateData: {
         BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: cfg.nodeDiskGb, VolumeType: 'gp3', Encrypted: true, KmsKeyId: ctx.keyArn(), DeleteOnTermination: true } }],
         MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 2 },
         Monitoring: { Enabled: true },
       },
     });
-    ctx.add(c, ctx.id(c, 'NodeGroup'), 'AWS::EKS::Nodegroup', {
-      ClusterName: ref(cluster),
-      NodeRole: getAtt(nodeRole.role, 'Arn'),
+    ctx.resource(c, ctx.id(c, 'NodeGroup'), 'AWS::EKS::Nodegroup', {
+      ClusterName: ctx.ref(cluster),
+      NodeRole: ctx.att(nodeRole.role, 'Arn'),
       Subnets: ctx.computeSubnets(),
       InstanceTypes: [cfg.nodeInstanceType],
       AmiType: arm ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD',
       ScalingConfig: { MinSize: cfg.minNodes, DesiredSize: cfg.desiredNodes, MaxSize: cfg.maxNodes },
       UpdateConfig: { MaxUnavailable: 1 },
-      LaunchTemplate: { Id: ref(lt), Version: getAtt(lt, 'LatestVersionNumber') },
+      LaunchTemplate: { Id: ctx.ref(lt), Version: ctx.att(lt, 'LatestVersionNumber') },
     });
-    ctx.add(c, ctx.id(c, 'PodIdentityAgent'), 'AWS::EKS::Addon', { AddonName: 'eks-pod-identity-agent', ClusterName: ref(cluster), ResolveConflicts: 'OVERWRITE' });
+    ctx.resource(c, ctx.id(c, 'PodIdentityAgent'), 'AWS::EKS::Addon', { AddonName: 'eks-pod-identity-agent', ClusterName: ctx.ref(cluster), ResolveConflicts: 'OVERWRITE' });
+    // Pod Identity also needs sts:TagSession in the trust policy.
     const workload = ctx.role(c, ctx.id(c, 'WorkloadRole'), {
       services: ['pods.eks.amazonaws.com'],
       description: `Role the ${c.id} workloads (service account ${c.id}) run as`,
       grants: true,
+      sessionTags: true,
     });
-    // Pod Identity also needs sts:TagSession in the trust policy.
-    const trust = ctx.t.get(workload.role).Properties!['AssumeRolePolicyDocument'] as { Statement: Array<{ Action: string | string[] }> };
-    trust.Statement[0]!.Action = ['sts:AssumeRole', 'sts:TagSession'];
-    ctx.add(c, ctx.id(c, 'PodIdentity'), 'AWS::EKS::PodIdentityAssociation', { ClusterName: ref(cluster), Namespace: 'default', ServiceAccount: c.id, RoleArn: getAtt(workload.role, 'Arn') });
-    ctx.output(`${ctx.prefixes.get(c.id)}ClusterName`, ref(cluster), `EKS cluster ${c.id}`);
+    ctx.resource(c, ctx.id(c, 'PodIdentity'), 'AWS::EKS::PodIdentityAssociation', { ClusterName: ctx.ref(cluster), Namespace: 'default', ServiceAccount: c.id, RoleArn: ctx.att(workload.role, 'Arn') });
+    ctx.output(`${ctx.prefixes.get(c.id)}ClusterName`, ctx.ref(cluster), `EKS cluster ${c.id}`);
   },
   ref(c, part, ctx) {
-    if (part === 'arn') return getAtt(ctx.id(c, 'Cluster'), 'Arn');
-    if (part === 'role') return getAtt(ctx.id(c, 'WorkloadRole'), 'Arn');
+    if (part === 'arn') return ctx.att(ctx.id(c, 'Cluster'), 'Arn');
+    if (part === 'role') return ctx.att(ctx.id(c, 'WorkloadRole'), 'Arn');
     return noPart('eks', part);
   },
   env() {

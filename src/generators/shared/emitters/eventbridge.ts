@@ -1,9 +1,7 @@
 import type { Component, ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
-import { json } from '../context.js';
-import { AWS } from '../code.js';
-import type { TsValue } from '../code.js';
-import { envKey } from '../../shared/emitters/common.js';
+import type { Target } from '../target.js';
+import type { Prop } from '../values.js';
+import { envKey } from './common.js';
 import { emitter, noPart } from './types.js';
 
 type Bus = ComponentOfService<'eventbridge'>;
@@ -21,36 +19,36 @@ function ruleName(c: Bus, t: Component): string {
 }
 
 /** Default pattern: every event whose source starts with the system's name. */
-export function eventPattern(c: Bus, target: Component, system: string): TsValue {
+export function eventPattern(c: Bus, target: Component, system: string): Prop {
   const given = c.config.patterns[target.id];
-  return given ? (JSON.parse(given) as TsValue) : { source: [{ prefix: system }] };
+  return given ? (JSON.parse(given) as Prop) : { source: [{ prefix: system }] };
 }
 
 /** A custom event bus (or the default one), an archive for replay, and one rule per triggered target. */
 export const eventbridge = emitter('eventbridge', {
-  emit(c: Bus, ctx: CdkContext) {
+  emit(c: Bus, ctx: Target) {
     const custom = c.config.busName !== 'default';
     const busId = ctx.id(c, 'EventBus');
-    if (custom) ctx.l1(c, busId, 'AWS::Events::EventBus', { Name: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${busName(c)}`), Description: c.description ?? `${c.id} events` });
-    const busArn = eventbridge.ref(c, 'arn', ctx) as TsValue;
+    if (custom) ctx.resource(c, busId, 'AWS::Events::EventBus', { Name: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${busName(c)}`), Description: c.description ?? `${c.id} events` });
+    const busArn = eventbridge.ref(c, 'arn', ctx) as Prop;
     if (c.config.archiveRetentionDays > 0) {
-      ctx.l1(c, ctx.id(c, 'Archive'), 'AWS::Events::Archive', { SourceArn: busArn, RetentionDays: c.config.archiveRetentionDays, Description: `Replay archive of ${c.id}` });
+      ctx.resource(c, ctx.id(c, 'Archive'), 'AWS::Events::Archive', { SourceArn: busArn, RetentionDays: c.config.archiveRetentionDays, Description: `Replay archive of ${c.id}` });
     }
     const targets = ctx.targets(c, ['trigger']);
     const needsRole = targets.some((t) => TARGETS_WITH_ROLE.has(t.service));
     const role = needsRole
-      ? ctx.role(c, ctx.id(c, 'Role'), { services: ['events.amazonaws.com'], description: `Lets ${c.id} start its targets`, assumeCondition: { StringEquals: { 'aws:SourceAccount': AWS.account } }, grants: true }).role
+      ? ctx.role(c, ctx.id(c, 'Role'), { services: ['events.amazonaws.com'], description: `Lets ${c.id} start its targets`, assumeCondition: { StringEquals: { 'aws:SourceAccount': ctx.aws.account } }, grants: true }).role
       : undefined;
     for (const t of targets) {
       if (!DELIVERABLE.has(t.service)) {
         ctx.warn(`connections`, `${c.id} cannot deliver to ${t.service} '${t.id}' directly; route it through a function or queue`);
         continue;
       }
-      ctx.l1(c, ctx.id(c, `${ctx.prefixes.get(t.id)}Rule`), 'AWS::Events::Rule', {
+      ctx.resource(c, ctx.id(c, `${ctx.prefixes.get(t.id)}Rule`), 'AWS::Events::Rule', {
         Name: ctx.sub(ruleName(c, t)),
         Description: `${c.id} -> ${t.id}`,
         EventBusName: custom ? ctx.ref(busId) : 'default',
-        EventPattern: json(eventPattern(c, t, ctx.a.name)),
+        EventPattern: ctx.json(eventPattern(c, t, ctx.a.name)),
         State: 'ENABLED',
         Targets: [
           {
@@ -58,7 +56,7 @@ export const eventbridge = emitter('eventbridge', {
             Arn: ctx.refOf({ component: t.id, part: 'arn' }),
             RoleArn: TARGETS_WITH_ROLE.has(t.service) && role ? ctx.att(role, 'Arn') : undefined,
             RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 3600 },
-          } as TsValue,
+          } as Prop,
         ],
       });
       ctx.alarm(c, ctx.id(c, `${ctx.prefixes.get(t.id)}FailuresAlarm`), {

@@ -1,7 +1,6 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
-import { json } from '../context.js';
-import { envKey } from '../../shared/emitters/common.js';
+import type { Target } from '../target.js';
+import { envKey } from './common.js';
 import { DB_PORT_WHY, ENGINE_VERSION, monitoringRole, parameterFamily, tlsParameters } from './database.js';
 import { emitter, noPart } from './types.js';
 
@@ -13,20 +12,20 @@ type Aurora = ComponentOfService<'aurora'>;
  * monitoring, deletion protection and snapshots on delete; optionally the primary of a global database.
  */
 export const aurora = emitter('aurora', {
-  emit(c: Aurora, ctx: CdkContext) {
+  emit(c: Aurora, ctx: Target) {
     const cfg = c.config;
     const engine = cfg.engine === 'postgresql' ? 'aurora-postgresql' : 'aurora-mysql';
     const version = cfg.engineVersion ?? ENGINE_VERSION[engine];
     const serverless = cfg.capacity === 'serverless-v2';
     const sg = ctx.securityGroup(c, `Database ${c.id}: ${cfg.engine} port from its clients only`);
-    const subnets = ctx.l1(c, ctx.id(c, 'SubnetGroup'), 'AWS::RDS::DBSubnetGroup', { DBSubnetGroupDescription: `Subnets of ${c.id}`, SubnetIds: ctx.dataSubnets() });
-    const params = ctx.l1(c, ctx.id(c, 'ParameterGroup'), 'AWS::RDS::DBClusterParameterGroup', {
+    const subnets = ctx.resource(c, ctx.id(c, 'SubnetGroup'), 'AWS::RDS::DBSubnetGroup', { DBSubnetGroupDescription: `Subnets of ${c.id}`, SubnetIds: ctx.dataSubnets() });
+    const params = ctx.resource(c, ctx.id(c, 'ParameterGroup'), 'AWS::RDS::DBClusterParameterGroup', {
       Description: `TLS-only connections for ${c.id}`,
       Family: parameterFamily(engine, version),
-      Parameters: json(tlsParameters(engine)),
+      Parameters: ctx.json(tlsParameters(engine)),
     });
     const mysqlBacktrack = cfg.engine === 'mysql' && !serverless && !cfg.globalSecondaryRegion;
-    const cluster = ctx.l1(
+    const cluster = ctx.resource(
       c,
       ctx.id(c, 'Cluster'),
       'AWS::RDS::DBCluster',
@@ -53,7 +52,7 @@ export const aurora = emitter('aurora', {
         BacktrackWindow: mysqlBacktrack ? 86400 : undefined,
         ServerlessV2ScalingConfiguration: serverless ? { MinCapacity: cfg.minAcu, MaxCapacity: cfg.maxAcu } : undefined,
       },
-      { policy: 'SNAPSHOT' },
+      { removal: 'snapshot' },
     );
     ctx.ack(cluster, DB_PORT_WHY, 'AwsSolutions-RDS11');
     if (!cfg.deletionProtection) ctx.ack(cluster, 'Deletion protection is turned off in the design (deletionProtection: false)', 'AwsSolutions-RDS10', 'HIPAA.Security-RDSInstanceDeletionProtectionEnabled', 'PCI.DSS.321-RDSInstanceDeletionProtectionEnabled');
@@ -73,13 +72,13 @@ export const aurora = emitter('aurora', {
       PerformanceInsightsRetentionPeriod: 7,
       PromotionTier: i,
     });
-    const instances = [ctx.l1(c, ctx.id(c, 'Writer'), 'AWS::RDS::DBInstance', instanceProps(0))];
-    for (let i = 1; i <= cfg.readers; i++) instances.push(ctx.l1(c, ctx.id(c, `Reader${i}`), 'AWS::RDS::DBInstance', instanceProps(i)));
+    const instances = [ctx.resource(c, ctx.id(c, 'Writer'), 'AWS::RDS::DBInstance', instanceProps(0))];
+    for (let i = 1; i <= cfg.readers; i++) instances.push(ctx.resource(c, ctx.id(c, `Reader${i}`), 'AWS::RDS::DBInstance', instanceProps(i)));
     for (const id of instances) ctx.ack(id, 'Aurora instances hold no data of their own: the cluster volume is backed up through the cluster, which the backup plan selects', 'HIPAA.Security-RDSInBackupPlan');
     if (cfg.readers === 0 && ctx.a.resilience.multiAz) ctx.warn(`components.${c.id}.config.readers`, `${c.id} has no reader instance, so a failover recreates the writer (minutes); add a reader for multi-AZ failover`);
 
     if (cfg.globalSecondaryRegion) {
-      ctx.l1(c, ctx.id(c, 'GlobalCluster'), 'AWS::RDS::GlobalCluster', {
+      ctx.resource(c, ctx.id(c, 'GlobalCluster'), 'AWS::RDS::GlobalCluster', {
         GlobalClusterIdentifier: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
         SourceDBClusterIdentifier: ctx.att(cluster, 'DBClusterArn'),
         DeletionProtection: cfg.deletionProtection,

@@ -1,7 +1,6 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CfnContext } from '../context.js';
-import { getAtt, ref, sub } from '../fn.js';
-import { envKey } from '../../shared/emitters/common.js';
+import type { Target } from '../target.js';
+import { envKey } from './common.js';
 import { emitter, noPart } from './types.js';
 
 type Warehouse = ComponentOfService<'redshift'>;
@@ -11,7 +10,7 @@ type Warehouse = ComponentOfService<'redshift'>;
  * logging to CloudWatch, admin password managed in Secrets Manager, and a role for COPY/UNLOAD from S3.
  */
 export const redshift = emitter('redshift', {
-  emit(c: Warehouse, ctx: CfnContext) {
+  emit(c: Warehouse, ctx: Target) {
     const cfg = c.config;
     const sg = ctx.securityGroup(c, `Warehouse ${c.id}: port 5439 from its clients only`);
     const { role } = ctx.role(c, ctx.id(c, 'Role'), {
@@ -21,39 +20,39 @@ export const redshift = emitter('redshift', {
     });
     const subnets = ctx.dataSubnets();
     if (cfg.mode === 'serverless') {
-      const ns = ctx.add(
+      const ns = ctx.resource(
         c,
         ctx.id(c, 'Namespace'),
         'AWS::RedshiftServerless::Namespace',
         {
-          NamespaceName: sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
+          NamespaceName: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
           DbName: cfg.databaseName,
           AdminUsername: 'warehouse_admin',
           ManageAdminPassword: true,
           AdminPasswordSecretKmsKeyId: ctx.keyArn(),
           KmsKeyId: ctx.keyArn(),
-          IamRoles: [getAtt(role, 'Arn')],
-          DefaultIamRoleArn: getAtt(role, 'Arn'),
+          IamRoles: [ctx.att(role, 'Arn')],
+          DefaultIamRoleArn: ctx.att(role, 'Arn'),
           LogExports: ['userlog', 'connectionlog', 'useractivitylog'],
         },
-        { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' },
+        { removal: 'retain' },
       );
       // Redshift Serverless needs subnets in three AZs; fewer tiers are topped up from the compute subnets.
       const all = subnets.length >= 3 ? subnets : [...subnets, ...ctx.computeSubnets().filter((s) => !subnets.some((x) => JSON.stringify(x) === JSON.stringify(s)))];
-      ctx.add(c, ctx.id(c, 'Workgroup'), 'AWS::RedshiftServerless::Workgroup', {
-        WorkgroupName: sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
-        NamespaceName: ref(ns),
+      ctx.resource(c, ctx.id(c, 'Workgroup'), 'AWS::RedshiftServerless::Workgroup', {
+        WorkgroupName: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
+        NamespaceName: ctx.ref(ns),
         BaseCapacity: cfg.baseRpu,
         EnhancedVpcRouting: true,
         PubliclyAccessible: false,
         SubnetIds: all,
-        SecurityGroupIds: [ref(sg)],
+        SecurityGroupIds: [ctx.ref(sg)],
         ConfigParameters: [{ ParameterKey: 'require_ssl', ParameterValue: 'true' }, { ParameterKey: 'enable_user_activity_logging', ParameterValue: 'true' }],
       });
       return;
     }
-    const subnetGroup = ctx.add(c, ctx.id(c, 'SubnetGroup'), 'AWS::Redshift::ClusterSubnetGroup', { Description: `Subnets of ${c.id}`, SubnetIds: subnets });
-    const params = ctx.add(c, ctx.id(c, 'ParameterGroup'), 'AWS::Redshift::ClusterParameterGroup', {
+    const subnetGroup = ctx.resource(c, ctx.id(c, 'SubnetGroup'), 'AWS::Redshift::ClusterSubnetGroup', { Description: `Subnets of ${c.id}`, SubnetIds: subnets });
+    const params = ctx.resource(c, ctx.id(c, 'ParameterGroup'), 'AWS::Redshift::ClusterParameterGroup', {
       Description: `TLS and activity logging for ${c.id}`,
       ParameterGroupFamily: 'redshift-1.0',
       Parameters: [{ ParameterName: 'require_ssl', ParameterValue: 'true' }, { ParameterName: 'enable_user_activity_logging', ParameterValue: 'true' }],
@@ -61,7 +60,7 @@ export const redshift = emitter('redshift', {
     // CloudFormation takes at most 100 nodes per cluster.
     const nodes = Math.min(cfg.nodes, 100);
     if (cfg.nodes > 100) ctx.warn(`components.${c.id}.config.nodes`, `${c.id}: a Redshift cluster has at most 100 nodes in CloudFormation; the template uses 100 (split the workload or use Redshift Serverless for more)`);
-    const cluster = ctx.add(
+    const cluster = ctx.resource(
       c,
       ctx.id(c, 'Cluster'),
       'AWS::Redshift::Cluster',
@@ -75,18 +74,18 @@ export const redshift = emitter('redshift', {
         MasterPasswordSecretKmsKeyId: ctx.keyArn(),
         Encrypted: true,
         KmsKeyId: ctx.keyArn(),
-        ClusterSubnetGroupName: ref(subnetGroup),
-        VpcSecurityGroupIds: [ref(sg)],
-        ClusterParameterGroupName: ref(params),
+        ClusterSubnetGroupName: ctx.ref(subnetGroup),
+        VpcSecurityGroupIds: [ctx.ref(sg)],
+        ClusterParameterGroupName: ctx.ref(params),
         PubliclyAccessible: false,
         EnhancedVpcRouting: true,
         AllowVersionUpgrade: true,
         AutomatedSnapshotRetentionPeriod: Math.min(35, ctx.a.resilience.backupRetentionDays),
         PreferredMaintenanceWindow: 'sun:05:00-sun:05:30',
-        IamRoles: [getAtt(role, 'Arn')],
+        IamRoles: [ctx.att(role, 'Arn')],
         LoggingProperties: { LogDestinationType: 'cloudwatch', LogExports: ['connectionlog', 'userlog', 'useractivitylog'] },
       },
-      { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' },
+      { removal: 'snapshot' },
     );
     ctx.ack(cluster, 'Default port 5439 kept: the cluster is private and reachable only from its clients\' security groups', 'AwsSolutions-RS4');
     for (const [metric, threshold, cmp, what] of [
@@ -99,17 +98,17 @@ export const redshift = emitter('redshift', {
   ref(c, part, ctx) {
     if (part !== 'arn') return noPart('redshift', part);
     return c.config.mode === 'serverless'
-      ? getAtt(ctx.id(c, 'Workgroup'), 'Workgroup.WorkgroupArn')
-      : sub(`arn:\${AWS::Partition}:redshift:\${AWS::Region}:\${AWS::AccountId}:cluster:\${${ctx.id(c, 'Cluster')}}`);
+      ? ctx.att(ctx.id(c, 'Workgroup'), 'Workgroup.WorkgroupArn')
+      : ctx.sub(`arn:\${AWS::Partition}:redshift:\${AWS::Region}:\${AWS::AccountId}:cluster:\${${ctx.id(c, 'Cluster')}}`);
   },
   env(c, ctx) {
     const k = envKey(c.id);
     return c.config.mode === 'serverless'
-      ? { [`${k}_WORKGROUP`]: ref(ctx.id(c, 'Workgroup')), [`${k}_DATABASE`]: c.config.databaseName }
-      : { [`${k}_CLUSTER`]: ref(ctx.id(c, 'Cluster')), [`${k}_DATABASE`]: c.config.databaseName };
+      ? { [`${k}_WORKGROUP`]: ctx.ref(ctx.id(c, 'Workgroup')), [`${k}_DATABASE`]: c.config.databaseName }
+      : { [`${k}_CLUSTER`]: ctx.ref(ctx.id(c, 'Cluster')), [`${k}_DATABASE`]: c.config.databaseName };
   },
   backup(c, ctx) {
     if (c.config.mode === 'serverless') return { unsupported: 'Redshift Serverless keeps its own automatic recovery points' };
-    return { arn: sub(`arn:\${AWS::Partition}:redshift:\${AWS::Region}:\${AWS::AccountId}:cluster:\${${ctx.id(c, 'Cluster')}}`) };
+    return { arn: ctx.sub(`arn:\${AWS::Partition}:redshift:\${AWS::Region}:\${AWS::AccountId}:cluster:\${${ctx.id(c, 'Cluster')}}`) };
   },
 });
