@@ -4,7 +4,7 @@ import { LogicalIdCollision } from '../shared/base.js';
 import { renameNotes, zoneWarnings } from '../shared/notes.js';
 import { CdkContext } from './context.js';
 import type { CdkBuildOptions } from './context.js';
-import { emitterFor } from './emitters/index.js';
+import { emitterFor } from '../shared/emitters/index.js';
 import { emitCodePipeline } from './platform/codepipeline.js';
 import { emitNetwork } from './platform/network.js';
 import { emitBackup, emitDashboard } from './platform/operations.js';

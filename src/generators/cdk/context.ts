@@ -2,7 +2,7 @@ import type { Architecture, Component, ResourceRef } from '../../model/index.js'
 import { LogicalIdCollision, TargetBase } from '../shared/base.js';
 import type { BuildOptions } from '../shared/base.js';
 import { LOGS_AWS_MANAGED, NAG_PACK, wildcardFindings } from '../shared/nag.js';
-import type { ResourceOptions, Target } from '../shared/target.js';
+import type { BucketSpec, KeyAttribute, LifecycleRule, QueueSpec, ResourceOptions, SecretSpec, StorageClass, SubscriptionSpec, TableSpec, Target, TopicSpec } from '../shared/target.js';
 import type { Owner, Prop, Stmt, SubnetTier, Val } from '../shared/values.js';
 import { AWS, Code, STAGE, code, depsOf, print, quote, tpl, varName } from './code.js';
 import type { TsValue } from './code.js';
@@ -552,6 +552,175 @@ export class CdkContext extends TargetBase implements Target {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // Queues, topics, secrets, tables, buckets: L2 constructs
+  // ---------------------------------------------------------------------------------------------------------
+
+  /** An L2 `sqs.Queue` (TLS-only policy through enforceSSL). */
+  queue(owner: Owner, logicalId: string, spec: QueueSpec): string {
+    const m = this.mod('aws-sqs');
+    const key = this.key();
+    const dlq = spec.deadLetter;
+    const props: Record<string, TsValue> = {
+      queueName: ts(spec.name),
+      visibilityTimeout: spec.visibilityTimeoutSeconds === undefined ? undefined : code(`cdk.Duration.seconds(${spec.visibilityTimeoutSeconds})`),
+      retentionPeriod: code(`cdk.Duration.days(${spec.retentionDays})`),
+      deadLetterQueue: dlq ? { queue: this.obj(dlq.queue), maxReceiveCount: dlq.maxReceiveCount } : undefined,
+      ...(spec.fifo ? { fifo: true, contentBasedDeduplication: true } : {}),
+      encryption: code(`${m}.QueueEncryption.${key ? 'KMS' : 'SQS_MANAGED'}`),
+      encryptionMasterKey: key,
+      dataKeyReuse: spec.reuseDataKeys && key ? code('cdk.Duration.minutes(5)') : undefined,
+      enforceSSL: true,
+    };
+    this.construct(owner, logicalId, (s, id) => `new ${m}.Queue(${s}, ${id}, ${print(props, 2)})`, [...(dlq ? [this.v(dlq.queue)] : []), ...(key?.deps ?? [])], [`${logicalId}Policy`], 'queue');
+    return logicalId;
+  }
+
+  queuePolicy(_owner: Owner, queueId: string, statements: Stmt[]): void {
+    this.addToResourcePolicy(queueId, statements);
+  }
+
+  /** An L2 `sns.Topic` (TLS-only policy through enforceSSL). */
+  topic(owner: Owner, logicalId: string, spec: TopicSpec): string {
+    const m = this.mod('aws-sns');
+    let key = this.key();
+    if (!key && spec.awsManagedKey) {
+      const kms = this.mod('aws-kms');
+      const scope = this.scope(owner);
+      key = code(`${kms}.Alias.fromAliasName(${scope}, 'AwsSnsKey', 'alias/aws/sns')`, '', [scope]);
+    }
+    if (spec.comment) this.comment(spec.comment);
+    const props: Record<string, TsValue> = {
+      displayName: spec.displayName,
+      topicName: ts(spec.name),
+      fifo: spec.fifo ? true : undefined,
+      contentBasedDeduplication: spec.fifo ? true : undefined,
+      masterKey: key,
+      enforceSSL: true,
+    };
+    this.construct(owner, logicalId, (s, id) => `new ${m}.Topic(${s}, ${id}, ${print(props, 2)})`, key?.deps ?? [], [`${logicalId}Policy`], 'topic');
+    return logicalId;
+  }
+
+  topicPolicy(_owner: Owner, topicId: string, statements: Stmt[]): void {
+    this.addToResourcePolicy(topicId, statements);
+  }
+
+  /** Statements added to an L2 construct's own resource policy. */
+  private addToResourcePolicy(logicalId: string, statements: Stmt[]): void {
+    const v = this.v(logicalId);
+    for (const s of statements) {
+      const st = this.statement(s);
+      this.stmt(() => `${v}.addToResourcePolicy(${st.code});`, [v, ...st.deps]);
+    }
+  }
+
+  /** An L2 `sns.Subscription`. */
+  subscription(owner: Owner, logicalId: string, spec: SubscriptionSpec): string {
+    const m = this.mod('aws-sns');
+    const endpoint = ts(spec.endpoint);
+    const props: Record<string, TsValue> = {
+      topic: this.obj(spec.topic),
+      protocol: code(`${m}.SubscriptionProtocol.${spec.protocol.toUpperCase()}`),
+      endpoint,
+      rawMessageDelivery: spec.raw ? true : undefined,
+      subscriptionRoleArn: ts(spec.roleArn),
+    };
+    const deps = [...(endpoint instanceof Code ? endpoint.deps : []), ...(spec.roleArn instanceof Code ? spec.roleArn.deps : []), this.v(spec.topic)];
+    this.construct(owner, logicalId, (s, id) => `new ${m}.Subscription(${s}, ${id}, ${print(props, 2)})`, deps, [], 'subscription');
+    return logicalId;
+  }
+
+  /** An L2 `secretsmanager.Secret` with a generated value. */
+  secret(owner: Owner, logicalId: string, spec: SecretSpec): string {
+    const m = this.mod('aws-secretsmanager');
+    const props: Record<string, TsValue> = {
+      description: spec.description,
+      encryptionKey: this.key(),
+      generateSecretString: { passwordLength: spec.length, excludePunctuation: spec.excludePunctuation },
+      removalPolicy: code('cdk.RemovalPolicy.RETAIN'),
+    };
+    this.construct(owner, logicalId, (s, cid) => `new ${m}.Secret(${s}, ${cid}, ${print(props, 2)})`, this.key()?.deps ?? [], [], 'secret');
+    return logicalId;
+  }
+
+  /** An L2 `dynamodb.Table`, or `dynamodb.TableV2` for a global table. */
+  table(owner: Owner, logicalId: string, spec: TableSpec): string {
+    const m = this.mod('aws-dynamodb');
+    const attr = (k: KeyAttribute) => ({ name: k.name, type: code(`${m}.AttributeType.${ATTRIBUTE_TYPE[k.type]}`) });
+    const cap = spec.capacity;
+    if (spec.replicaRegions.length) {
+      const autoscaled = (c: { min: number; max: number }) => `${m}.Capacity.autoscaled({ minCapacity: ${c.min}, maxCapacity: ${c.max}, targetUtilizationPercent: ${cap!.targetPercent} })`;
+      const props: Record<string, TsValue> = {
+        partitionKey: attr(spec.partitionKey),
+        sortKey: spec.sortKey ? attr(spec.sortKey) : undefined,
+        billing: cap ? code(`${m}.Billing.provisioned({ readCapacity: ${autoscaled(cap.read)}, writeCapacity: ${autoscaled(cap.write)} })`) : code(`${m}.Billing.onDemand()`),
+        dynamoStream: spec.stream ? code(`${m}.StreamViewType.${spec.stream}`) : undefined,
+        timeToLiveAttribute: spec.ttlAttribute,
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: spec.pointInTimeRecovery },
+        deletionProtection: spec.deletionProtection,
+        tableClass: code(`${m}.TableClass.${spec.tableClass}`),
+        globalSecondaryIndexes: spec.indexes.length ? spec.indexes.map((g) => ({ indexName: g.name, partitionKey: attr(g.partitionKey), sortKey: g.sortKey ? attr(g.sortKey) : undefined })) : undefined,
+        replicas: spec.replicaRegions.map((region) => ({ region })),
+        removalPolicy: code('cdk.RemovalPolicy.RETAIN'),
+      };
+      this.construct(owner, logicalId, (s, id) => `new ${m}.TableV2(${s}, ${id}, ${print(props, 2)})`, [], [], 'table');
+      return logicalId;
+    }
+    const props: Record<string, TsValue> = {
+      partitionKey: attr(spec.partitionKey),
+      sortKey: spec.sortKey ? attr(spec.sortKey) : undefined,
+      billingMode: code(`${m}.BillingMode.${cap ? 'PROVISIONED' : 'PAY_PER_REQUEST'}`),
+      readCapacity: cap?.read.min,
+      writeCapacity: cap?.write.min,
+      stream: spec.stream ? code(`${m}.StreamViewType.${spec.stream}`) : undefined,
+      encryption: code(`${m}.TableEncryption.${this.cmk ? 'CUSTOMER_MANAGED' : 'AWS_MANAGED'}`),
+      encryptionKey: this.key(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: spec.pointInTimeRecovery },
+      deletionProtection: spec.deletionProtection,
+      tableClass: code(`${m}.TableClass.${spec.tableClass}`),
+      timeToLiveAttribute: spec.ttlAttribute,
+      removalPolicy: code('cdk.RemovalPolicy.RETAIN'),
+    };
+    const v = this.construct(owner, logicalId, (s, id) => `new ${m}.Table(${s}, ${id}, ${print(props, 2)})`, this.key()?.deps ?? [], [], 'table');
+    for (const g of spec.indexes) {
+      const gp = { indexName: g.name, partitionKey: attr(g.partitionKey), sortKey: g.sortKey ? attr(g.sortKey) : undefined, projectionType: code(`${m}.ProjectionType.ALL`), readCapacity: cap?.read.min, writeCapacity: cap?.write.min };
+      this.stmt(() => `${v}.addGlobalSecondaryIndex(${print(gp, 0)});`, [v]);
+    }
+    return logicalId;
+  }
+
+  /**
+   * A secure bucket (L2 `s3.Bucket`: private, encrypted, TLS-only, access-logged) with lifecycle, CORS and Object
+   * Lock as L2 properties; extra CloudFormation properties are property overrides, since the L2 would add its own
+   * handler function and replication role for notifications and replication.
+   */
+  bucket(owner: Owner, logicalId: string, spec: BucketSpec = {}): { bucket: string; policy: string } {
+    const m = this.mod('aws-s3');
+    const props: Record<string, TsValue> = {
+      bucketName: ts(spec.name),
+      lifecycleRules: spec.lifecycle?.map((r) => lifecycleRule(m, r)),
+      cors: spec.cors
+        ? [{ allowedOrigins: spec.cors.origins, allowedMethods: spec.cors.methods.map((x) => code(`${m}.HttpMethods.${x}`)), allowedHeaders: spec.cors.headers, maxAge: spec.cors.maxAgeSeconds }]
+        : undefined,
+      objectLockEnabled: spec.objectLock ? true : undefined,
+      objectLockDefaultRetention: spec.objectLock ? code(`${m}.ObjectLockRetention.${spec.objectLock.mode.toLowerCase()}(cdk.Duration.days(${spec.objectLock.days}))`) : undefined,
+    };
+    const ids = this.secureBucket(owner, logicalId, props, spec.statements, { versioned: spec.versioned, sseS3: spec.sseS3, logs: spec.logs });
+    const v = this.v(logicalId);
+    for (const x of spec.extra ?? []) {
+      const conf = ts(x.value());
+      this.stmt(() => `(${v}.node.defaultChild as ${m}.CfnBucket).addPropertyOverride(${quote(x.property)}, ${print(conf, 0)});`, [v, ...depsOf(conf)]);
+      for (const dep of x.dependsOn ?? []) this.stmt(() => `${v}.node.addDependency(${this.v(dep)});`, [v, this.v(dep)]);
+    }
+    return ids;
+  }
+
+  /** An L2 queue or topic holds its resource policy: depending on it covers the policy. */
+  resourcePolicyId(logicalId: string): string {
+    return logicalId;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // Network
   // ---------------------------------------------------------------------------------------------------------
 
@@ -587,7 +756,7 @@ export class CdkContext extends TargetBase implements Target {
    * A private, versioned, encrypted bucket that refuses plain HTTP (its policy is `<bucket>Policy`), logging to the
    * access-log bucket. `props` are extra s3.Bucket properties; `statements` go into its bucket policy.
    */
-  bucket(owner: Owner, bucketId: string, props: Record<string, TsValue> = {}, statements: Stmt[] = [], opts: { versioned?: boolean; sseS3?: string; logs?: boolean } = {}): { bucket: string; policy: string } {
+  private secureBucket(owner: Owner, bucketId: string, props: Record<string, TsValue> = {}, statements: Stmt[] = [], opts: { versioned?: boolean; sseS3?: string; logs?: boolean } = {}): { bucket: string; policy: string } {
     const s3 = this.mod('aws-s3');
     const kms = this.key();
     const useKms = kms && !opts.sseS3;
@@ -619,7 +788,7 @@ export class CdkContext extends TargetBase implements Target {
       const s3 = this.mod('aws-s3');
       const why = 'Log delivery (S3 server access logs, Elastic Load Balancing, CloudFront standard logs) supports only SSE-S3 on the destination bucket';
       const days = Math.max(365, this.a.observability.logRetentionDays);
-      this.bucket(
+      this.secureBucket(
         'platform',
         'AccessLogsBucket',
         {
@@ -638,7 +807,7 @@ export class CdkContext extends TargetBase implements Target {
 
   artifactsBucket(): Code {
     return this.once('artifacts', () => {
-      this.bucket('platform', 'ArtifactsBucket', { lifecycleRules: [{ id: 'ExpireOldVersions', noncurrentVersionExpiration: code('cdk.Duration.days(30)') }] });
+      this.secureBucket('platform', 'ArtifactsBucket', { lifecycleRules: [{ id: 'ExpireOldVersions', noncurrentVersionExpiration: code('cdk.Duration.days(30)') }] });
       this.ack('ArtifactsBucket', 'Build artifacts are reproducible from source by the pipeline; they are not replicated', 'HIPAA.Security-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled');
       this.output('ArtifactsBucketName', this.prop('ArtifactsBucket', 'bucketName', '<ArtifactsBucket>'), 'Bucket for build artifacts (Glue scripts, function packages)');
       return this.obj('ArtifactsBucket');
@@ -729,6 +898,30 @@ function principalCode(iam: string, p: TsValue): Code {
     if (aws instanceof Code) return code(() => `[new ${iam}.ArnPrincipal(${aws.code})]`, '', [...aws.deps]);
   }
   throw new Error(`unsupported principal ${JSON.stringify(p)}`);
+}
+
+const ATTRIBUTE_TYPE = { S: 'STRING', N: 'NUMBER', B: 'BINARY' } as const;
+
+const STORAGE_CLASS: Record<StorageClass, string> = {
+  STANDARD_IA: 'INFREQUENT_ACCESS',
+  ONEZONE_IA: 'ONE_ZONE_INFREQUENT_ACCESS',
+  INTELLIGENT_TIERING: 'INTELLIGENT_TIERING',
+  GLACIER_IR: 'GLACIER_INSTANT_RETRIEVAL',
+  GLACIER: 'GLACIER',
+  DEEP_ARCHIVE: 'DEEP_ARCHIVE',
+};
+
+/** A lifecycle rule as `s3.Bucket` takes it. */
+function lifecycleRule(s3: string, r: LifecycleRule): TsValue {
+  const days = (n: number | undefined) => (n === undefined ? undefined : code(`cdk.Duration.days(${n})`));
+  return {
+    id: r.id,
+    prefix: r.prefix,
+    abortIncompleteMultipartUploadAfter: days(r.abortIncompleteUploadDays),
+    transitions: r.transitions?.map((t) => ({ storageClass: code(`${s3}.StorageClass.${STORAGE_CLASS[t.storageClass]}`), transitionAfter: code(`cdk.Duration.days(${t.days})`) })),
+    expiration: days(r.expirationDays),
+    noncurrentVersionExpiration: days(r.noncurrentDays),
+  };
 }
 
 /** A value from the shared emitters: this target made every Val in it, so it is CDK code. */

@@ -2,7 +2,7 @@ import type { Architecture, Component, ValidationFinding } from '../../model/ind
 import { STATEFUL } from '../../model/index.js';
 import { CfnContext } from './context.js';
 import type { CfnBuildOptions } from './context.js';
-import { emitterFor } from './emitters/index.js';
+import { emitterFor } from '../shared/emitters/index.js';
 import { ref } from './fn.js';
 import type { Value } from './fn.js';
 import { emitBackup, emitDashboard } from './platform/operations.js';
@@ -50,9 +50,9 @@ export function buildTemplate(a: Architecture, options: CfnBuildOptions): BuiltT
 function build(a: Architecture, options: CfnBuildOptions, renamed: ReadonlySet<string>): CfnContext {
   const ctx = new CfnContext(a, options, renamed);
   ctx.setResolvers({
-    ref: (c, part) => emitterFor(c.service).ref(c, part, ctx) as Val | Val[],
-    attr: (c, name) => emitterFor(c.service).attr?.(c, name, ctx) as Val | string | undefined,
-    env: (c) => (emitterFor(c.service).env?.(c, ctx) ?? {}) as Record<string, Val | string>,
+    ref: (c, part) => emitterFor(c.service).ref(c, part, ctx),
+    attr: (c, name) => emitterFor(c.service).attr?.(c, name, ctx),
+    env: (c) => emitterFor(c.service).env?.(c, ctx) ?? {},
   });
   ctx.t.parameter('EnvironmentName', {
     Type: 'String',

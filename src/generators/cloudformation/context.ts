@@ -2,7 +2,7 @@ import type { Architecture, Component, ResourceRef } from '../../model/index.js'
 import { TargetBase } from '../shared/base.js';
 import type { BuildOptions } from '../shared/base.js';
 import { LOGS_AWS_MANAGED, NAG_PACK, wildcardFindings } from '../shared/nag.js';
-import type { AlarmSpec, ResourceOptions, RoleIds, RoleSpec, Target } from '../shared/target.js';
+import type { AlarmSpec, BucketSpec, KeyAttribute, LifecycleRule, QueueSpec, ResourceOptions, RoleIds, RoleSpec, SecretSpec, SubscriptionSpec, TableSpec, Target, TopicSpec } from '../shared/target.js';
 import type { Owner, Prop, Stmt, Val } from '../shared/values.js';
 import { ACCOUNT, PARTITION, REGION, URL_SUFFIX, assumeRolePolicy, embed, getAtt, policyDocument, ref, sub } from './fn.js';
 import type { Statement, Value } from './fn.js';
@@ -215,7 +215,7 @@ export class CfnContext extends TargetBase implements Target {
         this.suppress(topic, 'HIPAA.Security-SNSEncryptedKMS', 'CloudWatch alarms cannot publish to a topic encrypted with the AWS managed SNS key, and the design uses AWS managed keys; alarm notifications carry no application data');
         this.suppress(topic, 'PCI.DSS.321-SNSEncryptedKMS', 'CloudWatch alarms cannot publish to a topic encrypted with the AWS managed SNS key, and the design uses AWS managed keys; alarm notifications carry no application data');
       }
-      this.topicPolicy('platform', 'AlarmTopicPolicy', 'AlarmTopic', [
+      this.addTopicPolicy('platform', 'AlarmTopic', [
         { Sid: 'AllowCloudWatchAlarms', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: ref(topic), Condition: { ArnLike: { 'aws:SourceArn': sub('arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*') } } },
       ]);
       if (this.a.observability.alarmEmail) {
@@ -231,9 +231,9 @@ export class CfnContext extends TargetBase implements Target {
     return this.alarmTopic();
   }
 
-  /** A topic policy that also refuses publishing without TLS. */
-  topicPolicy(owner: Owner, logicalId: string, topicId: string, statements: Statement[]): string {
-    return this.add(owner, logicalId, 'AWS::SNS::TopicPolicy', {
+  /** A topic policy (`<topic>Policy`) that also refuses publishing without TLS. */
+  private addTopicPolicy(owner: Owner, topicId: string, statements: Statement[]): string {
+    return this.add(owner, `${topicId}Policy`, 'AWS::SNS::TopicPolicy', {
       Topics: [ref(topicId)],
       PolicyDocument: policyDocument([
         { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: ref(topicId), Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
@@ -268,6 +268,140 @@ export class CfnContext extends TargetBase implements Target {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // Queues, topics, secrets, tables, buckets
+  // ---------------------------------------------------------------------------------------------------------
+
+  queue(owner: Owner, logicalId: string, spec: QueueSpec): string {
+    const dlq = spec.deadLetter;
+    return this.add(owner, logicalId, 'AWS::SQS::Queue', {
+      QueueName: value(spec.name),
+      VisibilityTimeout: spec.visibilityTimeoutSeconds,
+      MessageRetentionPeriod: spec.retentionDays * 86400,
+      // Sub rather than GetAtt: inside this JSON-typed property cfn-include (and so cdk-nag) reads a short-form
+      // GetAtt as a plain string and would not see the dead-letter queue.
+      RedrivePolicy: dlq ? { deadLetterTargetArn: sub(`\${${dlq.queue}.Arn}`), maxReceiveCount: dlq.maxReceiveCount } : undefined,
+      ...(spec.fifo ? { FifoQueue: true, ContentBasedDeduplication: true } : {}),
+      KmsMasterKeyId: this.keyArn(),
+      KmsDataKeyReusePeriodSeconds: spec.reuseDataKeys && this.cmk ? 300 : undefined,
+      SqsManagedSseEnabled: this.cmk ? undefined : true,
+    });
+  }
+
+  queuePolicy(owner: Owner, queueId: string, statements: Stmt[]): void {
+    const denyInsecure: Statement = { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sqs:*', Resource: getAtt(queueId, 'Arn'), Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+    this.add(owner, `${queueId}Policy`, 'AWS::SQS::QueuePolicy', { Queues: [ref(queueId)], PolicyDocument: policyDocument([denyInsecure, ...statements.map(plain)]) });
+  }
+
+  topic(owner: Owner, logicalId: string, spec: TopicSpec): string {
+    return this.add(owner, logicalId, 'AWS::SNS::Topic', {
+      DisplayName: spec.displayName,
+      TopicName: value(spec.name),
+      FifoTopic: spec.fifo ? true : undefined,
+      ContentBasedDeduplication: spec.fifo ? true : undefined,
+      KmsMasterKeyId: this.keyArn() ?? (spec.awsManagedKey ? 'alias/aws/sns' : undefined),
+    });
+  }
+
+  topicPolicy(owner: Owner, topicId: string, statements: Stmt[]): void {
+    this.addTopicPolicy(owner, topicId, statements.map(plain));
+  }
+
+  subscription(owner: Owner, logicalId: string, spec: SubscriptionSpec): string {
+    return this.add(owner, logicalId, 'AWS::SNS::Subscription', {
+      TopicArn: ref(spec.topic),
+      Protocol: spec.protocol,
+      Endpoint: value(spec.endpoint),
+      RawMessageDelivery: spec.raw ? true : undefined,
+      SubscriptionRoleArn: value(spec.roleArn),
+    });
+  }
+
+  secret(owner: Owner, logicalId: string, spec: SecretSpec): string {
+    return this.add(
+      owner,
+      logicalId,
+      'AWS::SecretsManager::Secret',
+      { Description: spec.description, KmsKeyId: this.keyArn(), GenerateSecretString: { PasswordLength: spec.length, ExcludePunctuation: spec.excludePunctuation } },
+      { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' },
+    );
+  }
+
+  table(owner: Owner, logicalId: string, spec: TableSpec): string {
+    const attrs = new Map<string, string>();
+    const keySchema = (pk: KeyAttribute, sk?: KeyAttribute) => {
+      attrs.set(pk.name, pk.type);
+      if (sk) attrs.set(sk.name, sk.type);
+      return [{ AttributeName: pk.name, KeyType: 'HASH' }, ...(sk ? [{ AttributeName: sk.name, KeyType: 'RANGE' }] : [])];
+    };
+    const keys = keySchema(spec.partitionKey, spec.sortKey);
+    const cap = spec.capacity;
+    const billing = cap ? 'PROVISIONED' : 'PAY_PER_REQUEST';
+    const indexes = spec.indexes.map((g) => ({ IndexName: g.name, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: { ProjectionType: 'ALL' } }));
+    const attributeDefinitions = [...attrs].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
+    const ttl = spec.ttlAttribute ? { AttributeName: spec.ttlAttribute, Enabled: true } : undefined;
+    const retain = { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' } as const;
+    if (spec.replicaRegions.length) {
+      const scaling = (c: { min: number; max: number }) => ({ MinCapacity: c.min, MaxCapacity: c.max, TargetTrackingScalingPolicyConfiguration: { TargetValue: cap!.targetPercent } });
+      return this.add(owner, logicalId, 'AWS::DynamoDB::GlobalTable', {
+        AttributeDefinitions: attributeDefinitions,
+        KeySchema: keys,
+        BillingMode: billing,
+        GlobalSecondaryIndexes: indexes.length ? indexes : undefined,
+        StreamSpecification: spec.stream ? { StreamViewType: spec.stream } : undefined,
+        SSESpecification: { SSEEnabled: true },
+        TimeToLiveSpecification: ttl,
+        WriteProvisionedThroughputSettings: cap ? { WriteCapacityAutoScalingSettings: scaling(cap.write) } : undefined,
+        Replicas: [this.a.region, ...spec.replicaRegions].map((region) => ({
+          Region: region,
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: spec.pointInTimeRecovery },
+          DeletionProtectionEnabled: spec.deletionProtection,
+          TableClass: spec.tableClass,
+          ReadProvisionedThroughputSettings: cap ? { ReadCapacityAutoScalingSettings: scaling(cap.read) } : undefined,
+          Tags: this.tagList(owner) as Value,
+        })),
+      }, retain);
+    }
+    const throughput = cap ? { ReadCapacityUnits: cap.read.min, WriteCapacityUnits: cap.write.min } : undefined;
+    return this.add(owner, logicalId, 'AWS::DynamoDB::Table', {
+      AttributeDefinitions: attributeDefinitions,
+      KeySchema: keys,
+      BillingMode: billing,
+      ProvisionedThroughput: throughput,
+      GlobalSecondaryIndexes: indexes.length ? indexes.map((g) => ({ ...g, ProvisionedThroughput: throughput })) : undefined,
+      StreamSpecification: spec.stream ? { StreamViewType: spec.stream } : undefined,
+      SSESpecification: this.cmk ? { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: this.keyArn() } : { SSEEnabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: spec.pointInTimeRecovery },
+      DeletionProtectionEnabled: spec.deletionProtection,
+      TableClass: spec.tableClass,
+      TimeToLiveSpecification: ttl,
+    }, retain);
+  }
+
+  bucket(owner: Owner, logicalId: string, spec: BucketSpec = {}): { bucket: string; policy: string } {
+    const props: Record<string, Value> = {
+      BucketName: value(spec.name),
+      LifecycleConfiguration: spec.lifecycle ? { Rules: spec.lifecycle.map(lifecycleRule) } : undefined,
+      CorsConfiguration: spec.cors
+        ? { CorsRules: [{ AllowedOrigins: spec.cors.origins, AllowedMethods: spec.cors.methods, AllowedHeaders: spec.cors.headers, MaxAge: spec.cors.maxAgeSeconds }] }
+        : undefined,
+      ObjectLockEnabled: spec.objectLock ? true : undefined,
+      ObjectLockConfiguration: spec.objectLock ? { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: spec.objectLock.mode, Days: spec.objectLock.days } } } : undefined,
+    };
+    const dependsOn: string[] = [];
+    for (const x of spec.extra ?? []) {
+      props[x.property] = value(x.value());
+      dependsOn.push(...(x.dependsOn ?? []));
+    }
+    const ids = this.secureBucket(owner, logicalId, dropUndefined(props), (spec.statements ?? []).map(plain), { versioned: spec.versioned, sseS3: spec.sseS3, logs: spec.logs });
+    if (dependsOn.length) this.t.get(ids.bucket).DependsOn = dependsOn;
+    return ids;
+  }
+
+  resourcePolicyId(logicalId: string): string {
+    return `${logicalId}Policy`;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // Network
   // ---------------------------------------------------------------------------------------------------------
 
@@ -290,7 +424,7 @@ export class CfnContext extends TargetBase implements Target {
    * A private, versioned, encrypted bucket whose policy refuses plain HTTP, logging to the access-log bucket.
    * Returns the bucket and its policy ids.
    */
-  bucket(
+  private secureBucket(
     owner: Owner,
     bucketId: string,
     props: Record<string, Value> = {},
@@ -344,7 +478,7 @@ export class CfnContext extends TargetBase implements Target {
   accessLogsBucket(): Val {
     return this.once('accessLogs', () => {
       const why = 'Log delivery (S3 server access logs, Elastic Load Balancing, CloudFront standard logs) supports only SSE-S3 on the destination bucket';
-      const { bucket } = this.bucket(
+      const { bucket } = this.secureBucket(
         'platform',
         'AccessLogsBucket',
         {
@@ -374,7 +508,7 @@ export class CfnContext extends TargetBase implements Target {
   /** Bucket for build artifacts the stack refers to (Glue scripts, function packages that cannot be inlined). */
   artifactsBucket(): Val {
     return this.once('artifacts', () => {
-      const { bucket } = this.bucket('platform', 'ArtifactsBucket', {
+      const { bucket } = this.secureBucket('platform', 'ArtifactsBucket', {
         LifecycleConfiguration: { Rules: [{ Id: 'ExpireOldVersions', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }] },
       });
       const why = 'Build artifacts are reproducible from source by the pipeline; they are not replicated';
@@ -425,6 +559,19 @@ export function subOrRef(s: string): Value {
   const g = /^\$\{([A-Za-z0-9]+)\.([A-Za-z0-9.]+)\}$/.exec(s);
   if (g) return getAtt(g[1]!, g[2]!);
   return /\$\{/.test(s) ? sub(s) : s;
+}
+
+/** A lifecycle rule as the S3 resource takes it. */
+function lifecycleRule(r: LifecycleRule): Value {
+  return {
+    Id: r.id,
+    Status: 'Enabled',
+    Prefix: r.prefix,
+    AbortIncompleteMultipartUpload: r.abortIncompleteUploadDays === undefined ? undefined : { DaysAfterInitiation: r.abortIncompleteUploadDays },
+    Transitions: r.transitions?.map((t) => ({ StorageClass: t.storageClass, TransitionInDays: t.days })),
+    ExpirationInDays: r.expirationDays,
+    NoncurrentVersionExpiration: r.noncurrentDays === undefined ? undefined : { NoncurrentDays: r.noncurrentDays },
+  };
 }
 
 function description(a: Architecture): string {

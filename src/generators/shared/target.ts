@@ -49,6 +49,120 @@ export interface RoleSpec {
   sessionTags?: boolean;
 }
 
+/** A queue (or a dead-letter queue), encrypted, refusing plain HTTP. */
+export interface QueueSpec {
+  /** A fixed name; FIFO queues need one ending in `.fifo`. */
+  name?: Val;
+  visibilityTimeoutSeconds?: number;
+  retentionDays: number;
+  /** Where messages go after `maxReceiveCount` failed receives. */
+  deadLetter?: { queue: string; maxReceiveCount: number };
+  fifo?: boolean;
+  /** Reuse data keys for five minutes (fewer KMS calls) when the customer-managed key encrypts the queue. */
+  reuseDataKeys?: boolean;
+}
+
+/** A topic, encrypted, refusing plain HTTP. */
+export interface TopicSpec {
+  displayName: string;
+  /** A fixed name; FIFO topics need one ending in `.fifo`. */
+  name?: Val;
+  fifo?: boolean;
+  /**
+   * Without the customer-managed key, encrypt with the AWS managed SNS key; false when AWS services publish to the
+   * topic, which that key does not allow.
+   */
+  awsManagedKey: boolean;
+  /**
+   * A note above the declaration, in targets that write comments. Given here rather than through
+   * {@link Target.comment} because the CDK may declare the component's scope first, for the key.
+   */
+  comment?: string;
+}
+
+/** A subscription of an endpoint to a topic. */
+export interface SubscriptionSpec {
+  topic: string;
+  protocol: 'sqs' | 'lambda' | 'firehose' | 'https' | 'email';
+  endpoint: Val | string;
+  /** Deliver the message body only (queues and delivery streams). */
+  raw?: boolean;
+  /** The role SNS assumes to deliver (Firehose). */
+  roleArn?: Val | string;
+}
+
+/** A secret whose initial value Secrets Manager generates (never a plaintext value in the stack). */
+export interface SecretSpec {
+  description: string;
+  length: number;
+  excludePunctuation: boolean;
+}
+
+/** A key attribute of a table or index. */
+export interface KeyAttribute {
+  name: string;
+  type: 'S' | 'N' | 'B';
+}
+
+/** A DynamoDB table, encrypted and retained; a global table when it has replica regions. */
+export interface TableSpec {
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** Global secondary indexes, projecting all attributes. */
+  indexes: Array<{ name: string; partitionKey: KeyAttribute; sortKey?: KeyAttribute }>;
+  /**
+   * Provisioned capacity: the provisioned units are `min`, and auto scaling keeps utilisation near
+   * `targetPercent` up to `max`. Undefined: on demand.
+   */
+  capacity?: { read: { min: number; max: number }; write: { min: number; max: number }; targetPercent: number };
+  /** The stream view, when the table has a stream. */
+  stream?: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
+  pointInTimeRecovery: boolean;
+  deletionProtection: boolean;
+  tableClass: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+  ttlAttribute?: string;
+  /** Regions besides the design's own; any makes it a global table. */
+  replicaRegions: string[];
+}
+
+/** S3 storage classes lifecycle rules move objects to. */
+export type StorageClass = 'STANDARD_IA' | 'ONEZONE_IA' | 'INTELLIGENT_TIERING' | 'GLACIER_IR' | 'GLACIER' | 'DEEP_ARCHIVE';
+
+/** One lifecycle rule of a bucket. */
+export interface LifecycleRule {
+  id: string;
+  prefix?: string;
+  abortIncompleteUploadDays?: number;
+  transitions?: Array<{ storageClass: StorageClass; days: number }>;
+  expirationDays?: number;
+  /** Days noncurrent versions are kept. */
+  noncurrentDays?: number;
+}
+
+/** A private, encrypted, access-logged bucket whose policy refuses plain HTTP. */
+export interface BucketSpec {
+  /** A fixed name. */
+  name?: Val;
+  lifecycle?: LifecycleRule[];
+  cors?: { origins: string[]; methods: Array<'GET' | 'PUT' | 'POST' | 'HEAD' | 'DELETE'>; headers: string[]; maxAgeSeconds: number };
+  /** Object Lock with a default retention. */
+  objectLock?: { mode: 'GOVERNANCE' | 'COMPLIANCE'; days: number };
+  /** @default true */
+  versioned?: boolean;
+  /** Why the bucket uses SSE-S3 even when the design has a customer-managed key. */
+  sseS3?: string;
+  /** Server access logs to the access-log bucket. @default true */
+  logs?: boolean;
+  /** Statements after the bucket policy's TLS-only one. */
+  statements?: Stmt[];
+  /**
+   * CloudFormation properties the target has no shorthand for (notifications, replication), in order. Each value
+   * is computed when the target writes the property (anything it creates, such as a replication role, is placed
+   * there), and the bucket waits for `dependsOn`.
+   */
+  extra?: Array<{ property: string; value: () => Prop; dependsOn?: string[] }>;
+}
+
 /** The role and policy ids a {@link Target.role} call created. */
 export interface RoleIds {
   role: string;
@@ -153,6 +267,23 @@ export interface Target {
   alarm(owner: Owner, logicalId: string, spec: AlarmSpec): string;
   /** ARN of the topic every alarm notifies (created on first use). */
   alarmTopicArn(): Val;
+
+  // Resources the CDK declares with its higher-level constructs --------------------------------------------------
+
+  /** A queue; its policy (TLS only, plus any statements) is {@link queuePolicy}'s. */
+  queue(owner: Owner, logicalId: string, spec: QueueSpec): string;
+  /** The policy of a queue: TLS only, then `statements`. */
+  queuePolicy(owner: Owner, queueId: string, statements: Stmt[]): void;
+  topic(owner: Owner, logicalId: string, spec: TopicSpec): string;
+  /** The policy of a topic: TLS only, then `statements`. */
+  topicPolicy(owner: Owner, topicId: string, statements: Stmt[]): void;
+  subscription(owner: Owner, logicalId: string, spec: SubscriptionSpec): string;
+  secret(owner: Owner, logicalId: string, spec: SecretSpec): string;
+  table(owner: Owner, logicalId: string, spec: TableSpec): string;
+  /** A secure bucket; returns its id and its policy's. */
+  bucket(owner: Owner, logicalId: string, spec?: BucketSpec): { bucket: string; policy: string };
+  /** What to depend on for the resource policy of a queue or topic to exist. */
+  resourcePolicyId(logicalId: string): string;
 
   // Network -----------------------------------------------------------------------------------------------------
 

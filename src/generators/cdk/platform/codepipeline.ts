@@ -20,7 +20,7 @@ export function emitCodePipeline(ctx: CdkContext): void {
   ctx.alarmTopic();
   ctx.section = 'pipeline';
   ctx.comment('Delivery pipeline, hosted by the last stage.');
-  ctx.bucket(O, 'CicdArtifactsBucket', { lifecycleRules: [{ id: 'ExpireArtifacts', expiration: code('cdk.Duration.days(30)'), noncurrentVersionExpiration: code('cdk.Duration.days(7)') }] });
+  ctx.bucket(O, 'CicdArtifactsBucket', { lifecycle: [{ id: 'ExpireArtifacts', expirationDays: 30, noncurrentDays: 7 }] });
   ctx.ack('CicdArtifactsBucket', 'Pipeline artifacts are rebuilt from source on every run and expire after 30 days', 'HIPAA.Security-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled');
   ctx.l1(O, 'CicdConnection', 'AWS::CodeStarConnections::Connection', { ConnectionName: `${a.name}`.slice(0, 24) + '-github', ProviderType: 'GitHub' });
   ctx.logGroup(O, 'CicdBuildLogGroup');

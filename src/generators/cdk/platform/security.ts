@@ -60,15 +60,13 @@ export function emitAuditTrail(ctx: CdkContext): void {
   if (ctx.cmk) ctx.keyServices.add('cloudtrail');
   ctx.comment('Audit trail.');
   const trailArn = ctx.sub(`arn:\${AWS::Partition}:cloudtrail:\${AWS::Region}:\${AWS::AccountId}:trail/${ctx.a.name}-\${EnvironmentName}`);
-  ctx.bucket(
-    P,
-    'TrailBucket',
-    { lifecycleRules: [{ id: 'ArchiveTrail', transitions: [{ storageClass: code(`${ctx.mod('aws-s3')}.StorageClass.GLACIER`), transitionAfter: code('cdk.Duration.days(90)') }], noncurrentVersionExpiration: code('cdk.Duration.days(90)') }] },
-    [
+  ctx.bucket(P, 'TrailBucket', {
+    lifecycle: [{ id: 'ArchiveTrail', transitions: [{ storageClass: 'GLACIER', days: 90 }], noncurrentDays: 90 }],
+    statements: [
       { Sid: 'AllowCloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: ctx.att('TrailBucket', 'Arn'), Condition: { StringEquals: { 'aws:SourceArn': trailArn } } },
       { Sid: 'AllowCloudTrailWrite', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: ctx.sub('${TrailBucket.Arn}/AWSLogs/${AWS::AccountId}/*'), Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': trailArn } } },
     ],
-  );
+  });
   ctx.ack('TrailBucket', 'The audit trail stays in the primary region; CloudTrail delivers to it directly and it is retained with versioning and Glacier archiving', 'HIPAA.Security-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled');
   ctx.logGroup(P, 'TrailLogGroup', undefined, Math.max(365, ctx.a.observability.logRetentionDays));
   ctx.role(P, 'TrailRole', {

@@ -25,7 +25,7 @@ export function emitCodePipeline(ctx: CfnContext): void {
   const cond = { Condition: 'HostsPipeline' };
   const kms = ctx.keyArn();
 
-  const { bucket } = ctx.bucket(O, 'CicdArtifactsBucket', { LifecycleConfiguration: { Rules: [{ Id: 'ExpireArtifacts', Status: 'Enabled', ExpirationInDays: 30, NoncurrentVersionExpiration: { NoncurrentDays: 7 } }] } });
+  const { bucket } = ctx.bucket(O, 'CicdArtifactsBucket', { lifecycle: [{ id: 'ExpireArtifacts', expirationDays: 30, noncurrentDays: 7 }] });
   ctx.ack(bucket, 'Pipeline artifacts are rebuilt from source on every run and expire after 30 days', 'HIPAA.Security-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled');
   const connection = ctx.add(O, 'CicdConnection', 'AWS::CodeStarConnections::Connection', { ConnectionName: `${a.name}`.slice(0, 24) + '-github', ProviderType: 'GitHub' });
   const logGroup = ctx.logGroup(O, 'CicdBuildLogGroup');

@@ -76,11 +76,9 @@ export function emitAuditTrail(ctx: CfnContext): void {
   const P = 'platform' as const;
   if (ctx.cmk) ctx.keyServices.add('cloudtrail');
   const trailArn = sub(`arn:\${AWS::Partition}:cloudtrail:\${AWS::Region}:\${AWS::AccountId}:trail/${ctx.a.name}-\${EnvironmentName}`);
-  const { bucket, policy } = ctx.bucket(
-    P,
-    'TrailBucket',
-    { LifecycleConfiguration: { Rules: [{ Id: 'ArchiveTrail', Status: 'Enabled', Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }], NoncurrentVersionExpiration: { NoncurrentDays: 90 } }] } },
-    [
+  const { bucket, policy } = ctx.bucket(P, 'TrailBucket', {
+    lifecycle: [{ id: 'ArchiveTrail', transitions: [{ storageClass: 'GLACIER', days: 90 }], noncurrentDays: 90 }],
+    statements: [
       { Sid: 'AllowCloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: getAtt('TrailBucket', 'Arn'), Condition: { StringEquals: { 'aws:SourceArn': trailArn } } },
       {
         Sid: 'AllowCloudTrailWrite',
@@ -91,7 +89,7 @@ export function emitAuditTrail(ctx: CfnContext): void {
         Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': trailArn } },
       },
     ],
-  );
+  });
   const why = 'The audit trail stays in the primary region; CloudTrail delivers to it directly and it is retained with versioning and Glacier archiving';
   ctx.suppress(bucket, 'HIPAA.Security-S3BucketReplicationEnabled', why);
   ctx.suppress(bucket, 'PCI.DSS.321-S3BucketReplicationEnabled', why);

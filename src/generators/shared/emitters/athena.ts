@@ -1,7 +1,5 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import type { CdkContext } from '../context.js';
-import { code } from '../code.js';
-import { AWS } from '../code.js';
+import type { Target } from '../target.js';
 import { emitter, noPart } from './types.js';
 
 type Athena = ComponentOfService<'athena'>;
@@ -11,11 +9,11 @@ type Athena = ComponentOfService<'athena'>;
  * queries, and a role for analysts and jobs carrying the design's grants.
  */
 export const athena = emitter('athena', {
-  emit(c: Athena, ctx: CdkContext) {
+  emit(c: Athena, ctx: Target) {
     const resultsId = ctx.id(c, 'ResultsBucket');
-    const { bucket } = ctx.bucket(c, resultsId, { lifecycleRules: [{ id: 'ExpireResults', expiration: code('cdk.Duration.days(30)'), noncurrentVersionExpiration: code('cdk.Duration.days(7)') }] });
+    const { bucket } = ctx.bucket(c, resultsId, { lifecycle: [{ id: 'ExpireResults', expirationDays: 30, noncurrentDays: 7 }] });
     ctx.ack(bucket, 'Query results are reproducible by re-running the query and expire after 30 days', 'HIPAA.Security-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled');
-    const wg = ctx.l1(c, ctx.id(c, 'WorkGroup'), 'AWS::Athena::WorkGroup', {
+    const wg = ctx.resource(c, ctx.id(c, 'WorkGroup'), 'AWS::Athena::WorkGroup', {
       Name: ctx.sub(`${ctx.a.name}-\${EnvironmentName}-${c.id}`),
       Description: c.description ?? `Queries of ${c.id}`,
       State: 'ENABLED',
@@ -31,8 +29,8 @@ export const athena = emitter('athena', {
         },
       },
     });
-    ctx.l1(c, ctx.id(c, 'Database'), 'AWS::Glue::Database', {
-      CatalogId: AWS.account,
+    ctx.resource(c, ctx.id(c, 'Database'), 'AWS::Glue::Database', {
+      CatalogId: ctx.aws.account,
       DatabaseInput: { Name: ctx.sub(`${c.config.database}_\${EnvironmentName}`), Description: `Tables queried through ${c.id}` },
     });
     ctx.role(c, ctx.id(c, 'QueryRole'), {

@@ -1,20 +1,19 @@
 import type { ComponentOfService } from '../../../model/index.js';
-import { code, print } from '../code.js';
-import type { TsValue } from '../code.js';
-import type { CdkContext } from '../context.js';
-import { ROTATION_CODE, envKey } from '../../shared/emitters/common.js';
+import type { Target } from '../target.js';
+import { ROTATION_CODE, envKey } from './common.js';
 import { emitter, noPart } from './types.js';
 
 type Secret = ComponentOfService<'secrets-manager'>;
 
-/** A generated secret (L2); with rotationDays, a rotation function (L1, the L2 hosted rotation targets databases only). */
+/**
+ * A secret with a generated initial value (never a plaintext one in the stack). With rotationDays, a rotation
+ * function stores a fresh random value on schedule; secrets issued by third parties are rotated by hand.
+ */
 export const secretsManager = emitter('secrets-manager', {
-  emit(c: Secret, ctx: CdkContext) {
-    const m = ctx.mod('aws-secretsmanager');
+  emit(c: Secret, ctx: Target) {
     const id = ctx.id(c, 'Secret');
-    const props: Record<string, TsValue> = { description: c.config.description, encryptionKey: ctx.key(), generateSecretString: { passwordLength: 48, excludePunctuation: true }, removalPolicy: code('cdk.RemovalPolicy.RETAIN') };
     ctx.comment(`${c.id}: ${c.description ?? c.name ?? 'secret'}`);
-    ctx.construct(c, id, (s, cid) => `new ${m}.Secret(${s}, ${cid}, ${print(props, 2)})`, ctx.key()?.deps ?? [], [], 'secret');
+    ctx.secret(c, id, { description: c.config.description, length: 48, excludePunctuation: true });
     if (!ctx.cmk) ctx.ack(id, 'The design uses AWS managed keys (security.encryptionKeys: aws-managed): the secret is encrypted with aws/secretsmanager', 'HIPAA.Security-SecretsManagerUsingKMSKey', 'PCI.DSS.321-SecretsManagerUsingKMSKey');
     if (c.config.rotationDays === 0) {
       ctx.ack(id, `rotationDays is 0 in the design: ${c.config.description} is issued by a third party and rotated with it`, 'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'PCI.DSS.321-SecretsManagerRotationEnabled');
@@ -34,7 +33,7 @@ export const secretsManager = emitter('secrets-manager', {
       ],
     });
     const fn = ctx.id(c, 'RotationFunction');
-    ctx.l1(c, fn, 'AWS::Lambda::Function', {
+    ctx.resource(c, fn, 'AWS::Lambda::Function', {
       Description: `Rotates secret ${c.id} every ${c.config.rotationDays} days`,
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
@@ -50,8 +49,8 @@ export const secretsManager = emitter('secrets-manager', {
     ctx.ack(fn, 'Rotation function of the generator, pinned to the runtime its code was written for', 'AwsSolutions-L1');
     ctx.ack(fn, 'Runs only when Secrets Manager rotates the secret; it needs no network access beyond the Secrets Manager API', 'HIPAA.Security-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC');
     ctx.ack(fn, 'Invoked synchronously by Secrets Manager, which retries and reports failed rotations', 'HIPAA.Security-LambdaDLQ', 'PCI.DSS.321-LambdaDLQ');
-    ctx.l1(c, ctx.id(c, 'RotationPermission'), 'AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', FunctionName: ctx.att(fn, 'Arn'), Principal: 'secretsmanager.amazonaws.com', SourceArn: ctx.ref(id) });
-    ctx.l1(c, ctx.id(c, 'RotationSchedule'), 'AWS::SecretsManager::RotationSchedule', { SecretId: ctx.ref(id), RotationLambdaARN: ctx.att(fn, 'Arn'), RotationRules: { AutomaticallyAfterDays: c.config.rotationDays } }, { dependsOn: [ctx.id(c, 'RotationPermission')] });
+    ctx.resource(c, ctx.id(c, 'RotationPermission'), 'AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', FunctionName: ctx.att(fn, 'Arn'), Principal: 'secretsmanager.amazonaws.com', SourceArn: ctx.ref(id) });
+    ctx.resource(c, ctx.id(c, 'RotationSchedule'), 'AWS::SecretsManager::RotationSchedule', { SecretId: ctx.ref(id), RotationLambdaARN: ctx.att(fn, 'Arn'), RotationRules: { AutomaticallyAfterDays: c.config.rotationDays } }, { dependsOn: [ctx.id(c, 'RotationPermission')] });
     ctx.alarm(c, ctx.id(c, 'RotationErrorsAlarm'), { description: `${c.id}: rotation failed`, namespace: 'AWS/Lambda', metric: 'Errors', dimensions: { FunctionName: ctx.ref(fn) }, threshold: 1, comparison: 'GreaterThanOrEqualToThreshold' });
   },
   ref(c, part, ctx) {
