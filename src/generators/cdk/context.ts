@@ -2,11 +2,12 @@ import type { Architecture, Component, ResourceRef } from '../../model/index.js'
 import { LogicalIdCollision, TargetBase } from '../shared/base.js';
 import type { BuildOptions } from '../shared/base.js';
 import { LOGS_AWS_MANAGED, NAG_PACK, wildcardFindings } from '../shared/nag.js';
-import type { BucketSpec, KeyAttribute, LifecycleRule, QueueSpec, ResourceOptions, SecretSpec, StorageClass, SubscriptionSpec, TableSpec, Target, TopicSpec } from '../shared/target.js';
+import type { BucketSpec, KeyAttribute, LifecycleRule, PipelineFlavour, QueueSpec, ResourceOptions, SecretSpec, StackTarget, StorageClass, SubscriptionSpec, TableSpec, TopicSpec } from '../shared/target.js';
 import type { Owner, Prop, Stmt, SubnetTier, Val } from '../shared/values.js';
 import { AWS, Code, STAGE, code, depsOf, print, quote, tpl, varName } from './code.js';
 import type { TsValue } from './code.js';
 import { cdkAttr, cdkCamel } from './names.js';
+import { emitDashboard, emitKey, pipelineFlavour } from './platform.js';
 
 export type CdkBuildOptions = BuildOptions;
 export type { Owner, Stmt };
@@ -129,7 +130,7 @@ const RETENTION: Record<number, string> = {
  */
 export type { L2Kind };
 
-export class CdkContext extends TargetBase implements Target {
+export class CdkContext extends TargetBase implements StackTarget {
   readonly alarms: Array<{ id: string; owner: string; spec: AlarmSpec }> = [];
   readonly aws = { region: AWS.region, account: AWS.account, partition: AWS.partition, urlSuffix: AWS.urlSuffix };
   private readonly statements: Statement[] = [];
@@ -140,6 +141,8 @@ export class CdkContext extends TargetBase implements Target {
   private readonly types = new Map<string, string>();
   private readonly l2 = new Map<string, L2Kind>();
   private readonly scopes = new Map<string, string>();
+  /** Logical ids an L2 construct creates on its own (its policy, its alias), with that construct's id. */
+  private readonly partOf = new Map<string, string>();
   private pendingComment: string[] = [];
   /** Where new statements go. */
   section: Section = 'main';
@@ -147,6 +150,40 @@ export class CdkContext extends TargetBase implements Target {
 
   constructor(a: Architecture, options: CdkBuildOptions, renamed: ReadonlySet<string>) {
     super(a, options, renamed, 'cdk-generator');
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Stack-level parts
+  // ---------------------------------------------------------------------------------------------------------
+
+  createKey(): void {
+    emitKey(this);
+  }
+
+  /** Statements added to the L2 key's policy, which already lets the account administer it. */
+  keyPolicy(statements: Stmt[]): void {
+    for (const st of statements) {
+      const c = this.statement(st);
+      this.stmt(() => `cmk.addToResourcePolicy(${c.code});`, ['cmk', ...c.deps]);
+    }
+  }
+
+  dashboard(): void {
+    emitDashboard(this);
+  }
+
+  get pipeline(): PipelineFlavour {
+    return pipelineFlavour(this.a);
+  }
+
+  /** Pipeline statements go into the block only the hosting stage runs; the alarm topic approvers use is every stage's. */
+  beginPipeline(): void {
+    this.alarmTopic();
+    this.section = 'pipeline';
+  }
+
+  endPipeline(): void {
+    this.section = 'main';
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -242,7 +279,10 @@ export class CdkContext extends TargetBase implements Target {
     const ownerId = typeof owner === 'object' ? owner.id : owner;
     if (l2) this.l2.set(logicalId, l2);
     this.register(ownerId, logicalId);
-    for (const x of alsoCreates) this.register(ownerId, x);
+    for (const x of alsoCreates) {
+      this.register(ownerId, x);
+      this.partOf.set(x, logicalId);
+    }
     const scope = this.scope(owner);
     const constructId = typeof owner === 'object' ? logicalId.slice(this.prefixes.get(owner.id)!.length) : logicalId;
     const v = varName(logicalId);
@@ -259,9 +299,23 @@ export class CdkContext extends TargetBase implements Target {
     const converted = convert(props) as TsValue;
     const v = this.construct(owner, logicalId, (scope, id) => `new ${alias}.Cfn${res}(${scope}, ${id}, ${print(converted, 2)})`, depsOf(converted));
     if (opts.policy) this.stmt(`${v}.applyRemovalPolicy(cdk.RemovalPolicy.${opts.policy});`, [v]);
-    for (const d of opts.dependsOn ?? []) this.stmt(`${v}.node.addDependency(${this.v(d)});`, [v, this.v(d)]);
+    for (const d of opts.dependsOn ?? []) this.dependOn(v, d);
     if (opts.condition) this.stmt(`${v}.cfnOptions.condition = ${opts.condition};`, [v, opts.condition]);
     return logicalId;
+  }
+
+  /**
+   * `v` waits for the resource with logical id `d`. A policy an L2 construct created on its own is reached through
+   * it: a bucket's as `bucket.policy!`, a queue's or topic's as the construct itself (which holds its policy).
+   */
+  private dependOn(v: string, d: string): void {
+    const whole = this.partOf.get(d);
+    if (whole === undefined) {
+      this.stmt(`${v}.node.addDependency(${this.v(d)});`, [v, this.v(d)]);
+      return;
+    }
+    const w = this.v(whole);
+    this.stmt(() => `${v}.node.addDependency(${this.l2.get(whole) === 'bucket' ? `${w}.policy!` : w});`, [v, w]);
   }
 
   /** Logical ids a component produced, with the CloudFormation type of its L1 constructs and L2 tables. */
@@ -345,6 +399,21 @@ export class CdkContext extends TargetBase implements Target {
   joinList(separator: string, list: Val): Code {
     const l = list as Code;
     return code(() => `cdk.Fn.join(${quote(separator)}, ${l.code})`, '', l.deps);
+  }
+
+  select(index: number, list: Val): Code {
+    const l = list as Code;
+    return code(() => `cdk.Fn.select(${index}, ${l.code})`, '', l.deps);
+  }
+
+  azs(): Code {
+    return code('cdk.Fn.getAzs()');
+  }
+
+  cidr(block: Val, count: number, bits: number): Code {
+    const b = block as Code;
+    // Fn.cidr takes the mask size as a string.
+    return code(() => `cdk.Fn.cidr(${b.code}, ${count}, '${bits}')`, '', b.deps);
   }
 
   /** A CloudFormation resource as an L1 construct (`new sqs.CfnQueue(...)`). */
@@ -710,15 +779,11 @@ export class CdkContext extends TargetBase implements Target {
     for (const x of spec.extra ?? []) {
       const conf = ts(x.value());
       this.stmt(() => `(${v}.node.defaultChild as ${m}.CfnBucket).addPropertyOverride(${quote(x.property)}, ${print(conf, 0)});`, [v, ...depsOf(conf)]);
-      for (const dep of x.dependsOn ?? []) this.stmt(() => `${v}.node.addDependency(${this.v(dep)});`, [v, this.v(dep)]);
+      for (const dep of x.dependsOn ?? []) this.dependOn(v, dep);
     }
     return ids;
   }
 
-  /** An L2 queue or topic holds its resource policy: depending on it covers the policy. */
-  resourcePolicyId(logicalId: string): string {
-    return logicalId;
-  }
 
   // ---------------------------------------------------------------------------------------------------------
   // Network

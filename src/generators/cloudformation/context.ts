@@ -2,9 +2,10 @@ import type { Architecture, Component, ResourceRef } from '../../model/index.js'
 import { TargetBase } from '../shared/base.js';
 import type { BuildOptions } from '../shared/base.js';
 import { LOGS_AWS_MANAGED, NAG_PACK, wildcardFindings } from '../shared/nag.js';
-import type { AlarmSpec, BucketSpec, KeyAttribute, LifecycleRule, QueueSpec, ResourceOptions, RoleIds, RoleSpec, SecretSpec, SubscriptionSpec, TableSpec, Target, TopicSpec } from '../shared/target.js';
+import type { AlarmSpec, BucketSpec, KeyAttribute, LifecycleRule, PipelineFlavour, QueueSpec, ResourceOptions, RoleIds, RoleSpec, SecretSpec, StackTarget, SubscriptionSpec, TableSpec, TopicSpec } from '../shared/target.js';
 import type { Owner, Prop, Stmt, Val } from '../shared/values.js';
-import { ACCOUNT, PARTITION, REGION, URL_SUFFIX, assumeRolePolicy, embed, getAtt, policyDocument, ref, sub } from './fn.js';
+import { ACCOUNT, PARTITION, REGION, URL_SUFFIX, assumeRolePolicy, cidr, embed, equals, getAZs, getAtt, policyDocument, ref, select, sub } from './fn.js';
+import { emitDashboard, emitKey, pipelineFlavour, setKeyPolicy } from './platform.js';
 import type { Statement, Value } from './fn.js';
 import { flatten, plain } from './nag.js';
 import { applyTags } from './tags.js';
@@ -30,15 +31,67 @@ export type { SubnetTier } from '../shared/values.js';
  * The CloudFormation target: renders what the shared emitters decide as template resources, intrinsic functions
  * and cdk-nag metadata, and adds the template's own parts (parameters, outputs, the alarm topic, secure buckets).
  */
-export class CfnContext extends TargetBase implements Target {
+export class CfnContext extends TargetBase implements StackTarget {
   readonly t: TemplateBuilder;
   /** Alarms in creation order, for the dashboard; dimensions as `${Logical.Attr}`-style Sub strings. */
   readonly alarms: Array<{ id: string; owner: string; spec: AlarmSpec & { dimensions: Record<string, string> } }> = [];
   readonly aws = { region: val(REGION), account: val(ACCOUNT), partition: val(PARTITION), urlSuffix: val(URL_SUFFIX) };
 
+  /** Inside the pipeline's part of the template: resources and outputs there exist only where it is hosted. */
+  private inPipeline = false;
+
   constructor(a: Architecture, options: CfnBuildOptions, renamed: ReadonlySet<string>) {
     super(a, options, renamed, 'cfn-generator');
     this.t = new TemplateBuilder(description(a));
+    this.t.parameter('EnvironmentName', {
+      Type: 'String',
+      Default: a.environment,
+      Description: 'Stage this stack serves; part of resource names (lower-case letters and digits)',
+      AllowedPattern: '^[a-z][a-z0-9]{0,15}$',
+      ConstraintDescription: 'lower-case letters and digits, starting with a letter, at most 16 characters',
+    });
+    if (a.observability.alarmEmail) {
+      this.t.parameter('AlarmEmail', { Type: 'String', Default: a.observability.alarmEmail, Description: 'Email address that receives alarm notifications (confirm the subscription email)' });
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Stack-level parts
+  // ---------------------------------------------------------------------------------------------------------
+
+  createKey(): void {
+    emitKey(this);
+  }
+
+  keyPolicy(statements: Stmt[]): void {
+    setKeyPolicy(this, statements.map(plain));
+  }
+
+  resourcesOf(ownerId: string): Array<{ id: string; type?: string }> {
+    return this.t.resourceIds().filter((id) => this.t.ownerOf(id) === ownerId).map((id) => ({ id, type: this.t.get(id).Type }));
+  }
+
+  dashboard(): void {
+    emitDashboard(this);
+  }
+
+  get pipeline(): PipelineFlavour {
+    return pipelineFlavour(this.a);
+  }
+
+  /** The pipeline lives in the last stage's stack only: a parameter says whether this stack hosts it. */
+  beginPipeline(): void {
+    this.t.parameter('PipelineHost', { Type: 'String', Default: 'true', AllowedValues: ['true', 'false'], Description: 'Create the delivery pipeline in this stack (only the last stage hosts it)' });
+    this.t.condition('HostsPipeline', equals(ref('PipelineHost'), 'true'));
+    this.inPipeline = true;
+  }
+
+  endPipeline(): void {
+    for (const id of this.t.resourceIds()) {
+      if (this.t.ownerOf(id) !== 'operations' || !id.startsWith('Cicd')) continue;
+      this.t.get(id).Condition = 'HostsPipeline';
+    }
+    this.inPipeline = false;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -80,6 +133,18 @@ export class CfnContext extends TargetBase implements Target {
 
   joinList(separator: string, list: Val): Val {
     return val({ 'Fn::Join': [separator, value(list)] });
+  }
+
+  select(index: number, list: Val): Val {
+    return val(select(index, value(list)));
+  }
+
+  azs(): Val {
+    return val(getAZs());
+  }
+
+  cidr(block: Val, count: number, bits: number): Val {
+    return val(cidr(value(block), count, bits));
   }
 
   /** The customer-managed key's ARN, or undefined with AWS managed keys. */
@@ -145,7 +210,7 @@ export class CfnContext extends TargetBase implements Target {
 
   output(name: string, value: Val | Value, description: string): void {
     this.stackLevel(name, 'platform');
-    this.t.output(name, { Description: description, Value: value });
+    this.t.output(name, { Description: description, Value: value, ...(this.inPipeline ? { Condition: 'HostsPipeline' } : {}) });
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -395,10 +460,6 @@ export class CfnContext extends TargetBase implements Target {
     const ids = this.secureBucket(owner, logicalId, dropUndefined(props), (spec.statements ?? []).map(plain), { versioned: spec.versioned, sseS3: spec.sseS3, logs: spec.logs });
     if (dependsOn.length) this.t.get(ids.bucket).DependsOn = dependsOn;
     return ids;
-  }
-
-  resourcePolicyId(logicalId: string): string {
-    return `${logicalId}Policy`;
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import type { Architecture, Component, ComponentService, Grant, NetworkRule, ResourceRef } from '../../model/index.js';
+import type { BuildOptions, Resolvers } from './base.js';
 import type { Owner, Prop, Stmt, SubnetTier, Val } from './values.js';
 
 /** How a resource outlives its stack: kept, or snapshotted (databases) when deleted or replaced. */
@@ -235,6 +236,12 @@ export interface Target {
   mapOf(value: Record<string, Prop>): Val;
   /** `!Join [separator, list]` of a list-valued attribute. */
   joinList(separator: string, list: Val): Val;
+  /** `!Select [index, list]`. */
+  select(index: number, list: Val): Val;
+  /** `!GetAZs ''`: the region's Availability Zones. */
+  azs(): Val;
+  /** `!Cidr [block, count, bits]`: `count` subnet blocks of `bits` host bits each. */
+  cidr(block: Val, count: number, bits: number): Val;
   /** Pseudo parameters. */
   readonly aws: { readonly region: Val; readonly account: Val; readonly partition: Val; readonly urlSuffix: Val };
   /** The customer-managed key's ARN, or undefined with AWS managed keys. */
@@ -270,20 +277,18 @@ export interface Target {
 
   // Resources the CDK declares with its higher-level constructs --------------------------------------------------
 
-  /** A queue; its policy (TLS only, plus any statements) is {@link queuePolicy}'s. */
+  /** A queue; its policy (`<queue>Policy`: TLS only, plus any statements) is {@link queuePolicy}'s. */
   queue(owner: Owner, logicalId: string, spec: QueueSpec): string;
   /** The policy of a queue: TLS only, then `statements`. */
   queuePolicy(owner: Owner, queueId: string, statements: Stmt[]): void;
   topic(owner: Owner, logicalId: string, spec: TopicSpec): string;
-  /** The policy of a topic: TLS only, then `statements`. */
+  /** The policy of a topic (`<topic>Policy`): TLS only, then `statements`. */
   topicPolicy(owner: Owner, topicId: string, statements: Stmt[]): void;
   subscription(owner: Owner, logicalId: string, spec: SubscriptionSpec): string;
   secret(owner: Owner, logicalId: string, spec: SecretSpec): string;
   table(owner: Owner, logicalId: string, spec: TableSpec): string;
-  /** A secure bucket; returns its id and its policy's. */
+  /** A secure bucket; returns its id and its policy's (`<bucket>Policy`). */
   bucket(owner: Owner, logicalId: string, spec?: BucketSpec): { bucket: string; policy: string };
-  /** What to depend on for the resource policy of a queue or topic to exist. */
-  resourcePolicyId(logicalId: string): string;
 
   // Network -----------------------------------------------------------------------------------------------------
 
@@ -311,4 +316,37 @@ export interface Target {
   artifactsBucketName(): Val;
   /** Container images from the design's own repositories are tagged by `${ImageTag}`. */
   needImageTag(): void;
+}
+
+/** What a target's in-stack delivery pipeline builds and deploys. */
+export interface PipelineFlavour {
+  /** The CodeBuild step between the source and the first deployment. */
+  build: { stage: string; action: string; description: string; buildspec: string };
+  /** Where a stage's template is in the build output. */
+  templatePath(stack: string): string;
+  /** The stack parameters a stage deploys with, where the template takes any (JSON). */
+  parameterOverrides?(environment: string, hostsPipeline: boolean): string;
+}
+
+/**
+ * What the build (src/generators/shared/build.ts) and the platform resources need beyond the emitters' contract:
+ * the stack-level parts each target writes its own way.
+ */
+export interface StackTarget extends Target {
+  readonly options: BuildOptions;
+  setResolvers(r: Resolvers): void;
+  /** The customer-managed key and its alias, declared first so everything can use it. */
+  createKey(): void;
+  /** Key policy statements for the services that encrypt with the key on the design's behalf. */
+  keyPolicy(statements: Stmt[]): void;
+  /** Logical ids an owner produced, with the CloudFormation type where the target records it. */
+  resourcesOf(ownerId: string): Array<{ id: string; type?: string }>;
+  /** A dashboard with a graph of every alarmed metric. */
+  dashboard(): void;
+  readonly pipeline: PipelineFlavour;
+  /** What is declared between these exists only in the stage that hosts the pipeline. */
+  beginPipeline(): void;
+  endPipeline(): void;
+  /** The design's acknowledgements of cdk-nag rules, on everything of the component concerned. */
+  applyModelAcknowledgements(): void;
 }

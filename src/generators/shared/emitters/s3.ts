@@ -32,7 +32,7 @@ function notifications(c: Bucket, ctx: Target): NonNullable<BucketSpec['extra']>
   for (const g of ctx.grants) {
     if (g.type !== 'resource' || g.source !== c.id) continue;
     const t = ctx.component(g.target);
-    dependsOn.push(t.service === 'lambda' ? ctx.id(t, g.sid) : ctx.resourcePolicyId(ctx.id(t, t.service === 'sqs' ? 'Queue' : 'Topic')));
+    dependsOn.push(t.service === 'lambda' ? ctx.id(t, g.sid) : `${ctx.id(t, t.service === 'sqs' ? 'Queue' : 'Topic')}Policy`);
   }
   return {
     property: 'NotificationConfiguration',
