@@ -3,10 +3,10 @@
 // one file; heavy libraries stay external and load only when a tool imports them (code splitting keeps those
 // dynamic imports in separate chunks).
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
@@ -123,6 +123,26 @@ const prompts = readdirSync(promptDir)
     return { file, data, content };
   });
 writeFileSync(join(root, 'dist/prompts.json'), JSON.stringify(prompts));
+
+// The tool listing, computed once here from the tool modules themselves, so the server answers tools/list
+// without loading any of them; each module loads on its first call.
+const cache = join(root, 'node_modules', '.cache', 'build');
+mkdirSync(cache, { recursive: true });
+writeFileSync(
+  join(cache, 'manifest-entry.ts'),
+  `import { resolveConfig } from ${JSON.stringify(join(root, 'src/config/index.ts'))};
+import { documentationConfig } from ${JSON.stringify(join(root, 'src/mcp/docs.ts'))};
+import { listDefinition } from ${JSON.stringify(join(root, 'src/mcp/listing.ts'))};
+import { enabledEntries } from ${JSON.stringify(join(root, 'src/mcp/tools/index.ts'))};
+export async function manifest() {
+  const config = documentationConfig(resolveConfig({}, {}, ${JSON.stringify(root)}));
+  return Promise.all(enabledEntries(config).map(async ({ index, entry }) => ({ index, tool: listDefinition(await entry.load()) })));
+}`,
+);
+await build({ absWorkingDir: root, entryPoints: [join(cache, 'manifest-entry.ts')], outfile: join(cache, 'manifest.mjs'), bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
+const { manifest } = await import(pathToFileURL(join(cache, 'manifest.mjs')).href + `?t=${Date.now()}`);
+const rows = await manifest();
+writeFileSync(join(root, 'dist/tool-manifest.json'), JSON.stringify(rows));
 const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
 const main = outputs.find(([f]) => f === 'dist/cli.js');
-process.stderr.write(`build: ${outputs.length} files, dist/cli.js ${(main[1].bytes / 1024).toFixed(0)} KB, ${Date.now() - started} ms\n`);
+process.stderr.write(`build: ${outputs.length} files, dist/cli.js ${(main[1].bytes / 1024).toFixed(0)} KB, ${rows.length} tools in the manifest, ${Date.now() - started} ms\n`);

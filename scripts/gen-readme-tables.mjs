@@ -14,13 +14,13 @@ writeFileSync(
   entry,
   `import { renderReadme } from ${JSON.stringify(join(root, 'src/mcp/docs.ts'))};
 import { resolveConfig } from ${JSON.stringify(join(root, 'src/config/index.ts'))};
-export function run(text: string): string { return renderReadme(text, resolveConfig({}, {}, ${JSON.stringify(root)})); }`,
+export function run(text: string): Promise<string> { return renderReadme(text, resolveConfig({}, {}, ${JSON.stringify(root)})); }`,
 );
 const outfile = join(outdir, 'docs.mjs');
 await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
 const { run } = await import(pathToFileURL(outfile).href);
 const readmePath = join(root, 'README.md');
 const before = readFileSync(readmePath, 'utf8');
-const after = run(before);
+const after = await run(before);
 writeFileSync(readmePath, after);
 process.stderr.write(before === after ? 'README tables already up to date\n' : 'README tables updated\n');

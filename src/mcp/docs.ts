@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ServerConfig } from '../config/types.js';
 import { loadPrompts } from './prompts.js';
 import type { AnyTool } from './tool.js';
-import { allTools } from './tools/index.js';
+import { loadTools } from './tools/index.js';
 
 /** Config under which every tool is registered (live AWS tools and the write tool included), for documentation. */
 export function documentationConfig(base: ServerConfig): ServerConfig {
@@ -53,8 +53,8 @@ export const MARKERS = {
 } as const;
 
 /** Replaces the generated sections of a README text. */
-export function renderReadme(readme: string, config: ServerConfig): string {
-  const tools = allTools(documentationConfig(config));
+export async function renderReadme(readme: string, config: ServerConfig): Promise<string> {
+  const tools = await loadTools(documentationConfig(config));
   let out = readme;
   for (const [key, body] of [['tools', toolTable(tools)], ['prompts', promptTable()]] as const) {
     const [start, end] = MARKERS[key];

@@ -3,6 +3,7 @@ import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
 import {
   CallToolRequestSchema,
   ElicitResultSchema,
+  ListToolsRequestSchema,
   ListRootsResultSchema,
   RootsListChangedNotificationSchema,
   type CallToolResult,
@@ -20,14 +21,14 @@ import { INSTRUCTIONS } from './instructions.js';
 import { completionsFor, loadPrompts, renderPrompt } from './prompts.js';
 import type { ResourceContext, ResourceDefinition } from './resource.js';
 import { allResources } from './resources/index.js';
+import { listDefinition, toolManifest } from './listing.js';
 import type { AnyTool, ElicitSchema, ExtraContent, ToolContext } from './tool.js';
-import { allTools } from './tools/index.js';
+import { enabledEntries, TOOL_ENTRIES } from './tools/index.js';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 export interface CreatedServer {
   mcp: McpServer;
-  tools: AnyTool[];
 }
 
 /**
@@ -85,26 +86,52 @@ export function createServer(config: ServerConfig, shared: Map<string, Promise<u
 
   const resourceCtx: ResourceContext = { config, projectRoot: () => projectRoot(), memo, resourcesChanged };
 
-  const tools = allTools(config);
-  const byName = new Map<string, AnyTool>();
-  for (const tool of tools) {
-    if (byName.has(tool.name)) throw new Error(`tool ${tool.name} is registered twice`);
-    byName.set(tool.name, tool);
-    mcp.registerTool(
-      tool.name,
-      { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: tool.output, annotations: { title: tool.title, ...tool.annotations } },
-      () => {
-        throw new Error('unreachable: tools/call is handled by the registry');
-      },
-    );
-  }
+  // Tools load on first use. The bundle lists them from the build-time manifest; a source run loads the modules.
+  const enabled = enabledEntries(config);
+  const loading = new Map<number, Promise<AnyTool>>();
+  const load = (index: number): Promise<AnyTool> => {
+    let p = loading.get(index);
+    if (!p) {
+      p = TOOL_ENTRIES[index]!.load();
+      loading.set(index, p);
+    }
+    return p;
+  };
+  let names: Promise<Map<string, number>> | undefined;
+  const byName = (): Promise<Map<string, number>> => {
+    names ??= (async () => {
+      const manifest = toolManifest();
+      const allowed = new Set(enabled.map((e) => e.index));
+      if (manifest) return new Map(manifest.filter((r) => allowed.has(r.index)).map((r) => [r.tool.name, r.index]));
+      const tools = await Promise.all(enabled.map(async (e) => [await load(e.index), e.index] as const));
+      const map = new Map<string, number>();
+      for (const [tool, index] of tools) {
+        if (map.has(tool.name)) throw new Error(`tool ${tool.name} is registered twice`);
+        map.set(tool.name, index);
+      }
+      return map;
+    })();
+    return names;
+  };
+
+  mcp.server.setRequestHandler(ListToolsRequestSchema, async () => {
+    const manifest = toolManifest();
+    if (manifest) {
+      const allowed = new Set(enabled.map((e) => e.index));
+      return { tools: manifest.filter((r) => allowed.has(r.index)).map((r) => r.tool) };
+    }
+    await byName();
+    return { tools: await Promise.all(enabled.map(async (e) => listDefinition(await load(e.index)))) };
+  });
 
   // Our own tools/call: arguments are parsed once here so that every user-fixable problem comes back as an
   // isError result naming the field, with a suggestion, and a bug is logged and reported without details leaking.
   mcp.server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const { name, arguments: rawArgs } = request.params;
-    const tool = byName.get(name);
-    if (!tool) return errorResult(`Unknown tool '${name}'. Available tools: ${[...byName.keys()].join(', ')}.`);
+    const names = await byName();
+    const index = names.get(name);
+    if (index === undefined) return errorResult(`Unknown tool '${name}'. Available tools: ${[...names.keys()].join(', ')}.`);
+    const tool = await load(index);
     const parsed = await tool.input.safeParseAsync(rawArgs ?? {});
     if (!parsed.success) {
       const lines = describeZodIssues(parsed.error, rawArgs ?? {}).map((i) => `- ${i.field}: ${i.message}`);
@@ -177,7 +204,7 @@ export function createServer(config: ServerConfig, shared: Map<string, Promise<u
 
   for (const res of allResources(config)) registerResource(mcp, res, resourceCtx);
 
-  return { mcp, tools };
+  return { mcp };
 }
 
 function registerResource(mcp: McpServer, res: ResourceDefinition, ctx: ResourceContext): void {

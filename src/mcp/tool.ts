@@ -71,4 +71,11 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(def: To
 }
 
 /** A tool whose generic types were erased for the registry. */
-export type AnyTool = ToolDefinition<z.ZodObject, z.ZodObject>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = ToolDefinition<any, any>;
+
+/** A registry entry: loads the tool's module on first use; `when` keeps it out of configurations it does not serve. */
+export interface ToolEntry {
+  load(): Promise<AnyTool>;
+  when?: (config: ServerConfig) => boolean;
+}

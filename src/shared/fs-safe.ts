@@ -1,6 +1,5 @@
 import { lstat, mkdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { UserError } from './errors.js';
 
 /**
@@ -45,6 +44,8 @@ export async function resolveInside(root: string, rel: string, field = 'path'): 
 /** Writes through a temporary file and a rename, so a crash leaves either the old file or the new one, whole. */
 export async function writeAtomic(path: string, content: string | Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
+  // Loaded on first write: path checks run at start-up, writes do not.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(path, content, { fsync: true });
 }
 

@@ -2,7 +2,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { tempProject } from '../helpers/client.js';
+import { documentationConfig } from '../../src/mcp/docs.js';
+import { connect, tempProject, testConfig } from '../helpers/client.js';
 import { CLI, requireBuilt, runCli } from '../helpers/spawn.js';
 
 describe('the built server over stdio', () => {
@@ -36,6 +37,25 @@ describe('the built server over stdio', () => {
     const lines = out.trim().split('\n');
     expect(lines.length).toBe(3);
     for (const l of lines) expect(JSON.parse(l).jsonrpc).toBe('2.0');
+  });
+
+  it('lists, from its build-time manifest, exactly the tools the source registry lists', async () => {
+    requireBuilt();
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, 'serve', '--aws-live', '--allow-writes'], cwd: tempProject(), stderr: 'pipe' });
+    const client = new Client({ name: 't', version: '0' });
+    await client.connect(transport);
+    const bundled = (await client.listTools()).tools;
+    await client.close();
+    const source = await connect({ aws: documentationConfig(testConfig()).aws });
+    const fromSource = (await source.client.listTools()).tools;
+    await source.close();
+    expect(bundled).toEqual(fromSource);
+    const plain = new Client({ name: 't', version: '0' });
+    await plain.connect(new StdioClientTransport({ command: process.execPath, args: [CLI], cwd: tempProject(), stderr: 'pipe' }));
+    const names = (await plain.listTools()).tools.map((t) => t.name);
+    await plain.close();
+    expect(names).not.toContain('cfn_preview_changes');
+    expect(names).toContain('create_plan');
   });
 
   it('prints help and version', async () => {

@@ -1,12 +1,10 @@
-import type { ServerConfig } from '../../../config/types.js';
-import type { AnyTool } from '../../tool.js';
-import { analyzeRequirementsTool } from './analyze_requirements.js';
-import { compareOptionsTool } from './compare_options.js';
-import { describeService } from './describe_service.js';
-import { listServices } from './list_services.js';
-import { selectServicesTool } from './select_services.js';
+import type { ToolEntry } from '../../tool.js';
 
-/** Tools of the analysis area, one file each in this folder. */
-export function analysisTools(_config: ServerConfig): AnyTool[] {
-  return [analyzeRequirementsTool, selectServicesTool, compareOptionsTool, listServices, describeService] as unknown as AnyTool[];
-}
+/** Tools of requirements analysis, service selection and the catalog, one file each in this folder, loaded on first use. */
+export const analysisTools: ToolEntry[] = [
+  { load: async () => (await import('./analyze_requirements.js')).analyzeRequirementsTool },
+  { load: async () => (await import('./select_services.js')).selectServicesTool },
+  { load: async () => (await import('./compare_options.js')).compareOptionsTool },
+  { load: async () => (await import('./list_services.js')).listServices },
+  { load: async () => (await import('./describe_service.js')).describeService },
+];

@@ -1,20 +1,16 @@
-import type { ServerConfig } from '../../../config/types.js';
-import type { AnyTool } from '../../tool.js';
-import { cfnDetectDrift } from './cfn_detect_drift.js';
-import { cfnExecuteChangeSet } from './cfn_execute_change_set.js';
-import { cfnPreviewChanges } from './cfn_preview_changes.js';
-import { cfnStackStatus } from './cfn_stack_status.js';
-import { cfnValidateRemote } from './cfn_validate_remote.js';
+import type { ToolEntry } from '../../tool.js';
 
 /**
- * Tools of the aws area, one file each in this folder. They exist only when the user opted in: the four that
- * read (and preview) with `--aws-live` / AWS_ARCHITECT_AWS_LIVE=1, the deploy tool only with the explicit
- * `--allow-writes` flag. Without credentials they stay listed and answer "not configured".
+ * Tools of the aws area, one file each in this folder, loaded on first use. They exist only when the user opted in:
+ * the four that read (and preview) with `--aws-live` / AWS_ARCHITECT_AWS_LIVE=1, the deploy tool only with the
+ * explicit `--allow-writes` flag. Without credentials they stay listed and answer "not configured".
  */
-export function awsTools(config: ServerConfig): AnyTool[] {
-  const live = config.aws.liveTools || config.aws.allowWrites;
-  if (!live) return [];
-  const tools: AnyTool[] = [cfnValidateRemote, cfnPreviewChanges, cfnStackStatus, cfnDetectDrift] as AnyTool[];
-  if (config.aws.allowWrites) tools.push(cfnExecuteChangeSet as AnyTool);
-  return tools;
-}
+const live: ToolEntry['when'] = (c) => c.aws.liveTools || c.aws.allowWrites;
+
+export const awsTools: ToolEntry[] = [
+  { load: async () => (await import('./cfn_validate_remote.js')).cfnValidateRemote, when: live },
+  { load: async () => (await import('./cfn_preview_changes.js')).cfnPreviewChanges, when: live },
+  { load: async () => (await import('./cfn_stack_status.js')).cfnStackStatus, when: live },
+  { load: async () => (await import('./cfn_detect_drift.js')).cfnDetectDrift, when: live },
+  { load: async () => (await import('./cfn_execute_change_set.js')).cfnExecuteChangeSet, when: (c) => c.aws.allowWrites },
+];

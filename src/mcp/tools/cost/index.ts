@@ -1,10 +1,8 @@
-import type { ServerConfig } from '../../../config/types.js';
-import type { AnyTool } from '../../tool.js';
-import { compareRegions } from './compare_regions.js';
-import { estimateCost } from './estimate_cost.js';
-import { getPricing } from './get_pricing.js';
+import type { ToolEntry } from '../../tool.js';
 
-/** Tools of the cost area, one file each in this folder. */
-export function costTools(_config: ServerConfig): AnyTool[] {
-  return [estimateCost, getPricing, compareRegions] as unknown as AnyTool[];
-}
+/** Tools of cost, one file each in this folder, loaded on first use. */
+export const costTools: ToolEntry[] = [
+  { load: async () => (await import('./estimate_cost.js')).estimateCost },
+  { load: async () => (await import('./get_pricing.js')).getPricing },
+  { load: async () => (await import('./compare_regions.js')).compareRegions },
+];

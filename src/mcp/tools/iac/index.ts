@@ -1,9 +1,7 @@
-import type { ServerConfig } from '../../../config/types.js';
-import type { AnyTool } from '../../tool.js';
-import { generateIacTool } from './generate_iac.js';
-import { validateTemplateTool } from './validate_template.js';
+import type { ToolEntry } from '../../tool.js';
 
-/** Tools of the iac area, one file each in this folder. */
-export function iacTools(_config: ServerConfig): AnyTool[] {
-  return [generateIacTool, validateTemplateTool] as AnyTool[];
-}
+/** Tools of infrastructure as code, one file each in this folder, loaded on first use. */
+export const iacTools: ToolEntry[] = [
+  { load: async () => (await import('./generate_iac.js')).generateIacTool },
+  { load: async () => (await import('./validate_template.js')).validateTemplateTool },
+];

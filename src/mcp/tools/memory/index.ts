@@ -1,13 +1,11 @@
-import type { ServerConfig } from '../../../config/types.js';
-import type { AnyTool } from '../../tool.js';
-import { memoryList } from './memory_list.js';
-import { memoryRead } from './memory_read.js';
-import { memorySearch } from './memory_search.js';
-import { memoryWrite } from './memory_write.js';
-import { recordDecisionTool } from './record_decision.js';
-import { savePatternTool } from './save_pattern.js';
+import type { ToolEntry } from '../../tool.js';
 
-/** Tools of the memory area, one file each in this folder. */
-export function memoryTools(_config: ServerConfig): AnyTool[] {
-  return [memoryList, memoryRead, memoryWrite, memorySearch, recordDecisionTool, savePatternTool] as AnyTool[];
-}
+/** Tools of the .ai/memory store, one file each in this folder, loaded on first use. */
+export const memoryTools: ToolEntry[] = [
+  { load: async () => (await import('./memory_list.js')).memoryList },
+  { load: async () => (await import('./memory_read.js')).memoryRead },
+  { load: async () => (await import('./memory_write.js')).memoryWrite },
+  { load: async () => (await import('./memory_search.js')).memorySearch },
+  { load: async () => (await import('./record_decision.js')).recordDecisionTool },
+  { load: async () => (await import('./save_pattern.js')).savePatternTool },
+];

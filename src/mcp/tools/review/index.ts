@@ -1,8 +1,6 @@
-import type { ServerConfig } from '../../../config/types.js';
-import type { AnyTool } from '../../tool.js';
-import { reviewArchitectureTool } from './review_architecture.js';
+import type { ToolEntry } from '../../tool.js';
 
-/** Tools of the review area, one file each in this folder. */
-export function reviewTools(_config: ServerConfig): AnyTool[] {
-  return [reviewArchitectureTool as unknown as AnyTool];
-}
+/** Tools of review, one file each in this folder, loaded on first use. */
+export const reviewTools: ToolEntry[] = [
+  { load: async () => (await import('./review_architecture.js')).reviewArchitectureTool },
+];

@@ -1,9 +1,7 @@
-import type { ServerConfig } from '../../../config/types.js';
-import type { AnyTool } from '../../tool.js';
-import { createPlan } from './create_plan.js';
-import { generateDiagram } from './generate_diagram.js';
+import type { ToolEntry } from '../../tool.js';
 
-/** Tools of the workflow area: diagrams, the plan, the end-to-end run. */
-export function workflowTools(_config: ServerConfig): AnyTool[] {
-  return [generateDiagram, createPlan];
-}
+/** Tools of diagrams and the plan, one file each in this folder, loaded on first use. */
+export const workflowTools: ToolEntry[] = [
+  { load: async () => (await import('./generate_diagram.js')).generateDiagram },
+  { load: async () => (await import('./create_plan.js')).createPlan },
+];
