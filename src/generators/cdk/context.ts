@@ -1,61 +1,27 @@
-import type { Architecture, Component, ResourceRef } from '../../model/index.js';
+import type { Architecture, Component } from '../../model/index.js';
 import { LogicalIdCollision, TargetBase } from '../shared/base.js';
 import type { BuildOptions } from '../shared/base.js';
 import { LOGS_AWS_MANAGED, NAG_PACK, wildcardFindings } from '../shared/nag.js';
-import type { BucketSpec, KeyAttribute, LifecycleRule, PipelineFlavour, QueueSpec, ResourceOptions, SecretSpec, StackTarget, StorageClass, SubscriptionSpec, TableSpec, TopicSpec } from '../shared/target.js';
-import type { Owner, Prop, Stmt, SubnetTier, Val } from '../shared/values.js';
+import type { AlarmSpec, BucketSpec, KeyAttribute, LifecycleRule, PipelineFlavour, QueueSpec, ResourceOptions, RoleIds, RoleSpec, SecretSpec, StackTarget, StorageClass, SubscriptionSpec, TableSpec, TopicSpec } from '../shared/target.js';
+import type { Owner, Prop, Stmt, Val } from '../shared/values.js';
 import { AWS, Code, STAGE, code, depsOf, print, quote, tpl, varName } from './code.js';
 import type { TsValue } from './code.js';
 import { cdkAttr, cdkCamel } from './names.js';
 import { emitDashboard, emitKey, pipelineFlavour } from './platform.js';
 
 export type CdkBuildOptions = BuildOptions;
-export type { Owner, Stmt };
 
 /** A JSON-typed property value (policy documents, patterns): its keys are data and are kept as written. */
-export class Json {
+class Json {
   constructor(readonly value: TsValue) {}
 }
 /** A map-typed property value: keys are data, values are structures converted as usual. */
-export class MapOf {
+class MapOf {
   constructor(readonly value: Record<string, TsValue>) {}
 }
-export const json = (v: TsValue): Json => new Json(v);
-export const mapOf = (v: Record<string, TsValue>): MapOf => new MapOf(v);
 
 /** CloudFormation-style property trees the L1 writer converts to CDK's camel-case names. */
-export type Props = TsValue | Val | Json | MapOf | Props[] | { [key: string]: Props };
-
-export interface AlarmSpec {
-  description: string;
-  namespace: string;
-  metric: string;
-  dimensions: Record<string, Code | string>;
-  statistic?: 'Sum' | 'Average' | 'Maximum' | 'Minimum' | 'SampleCount';
-  extendedStatistic?: string;
-  threshold: number;
-  comparison: 'GreaterThanOrEqualToThreshold' | 'GreaterThanThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold';
-  evaluationPeriods?: number;
-  datapointsToAlarm?: number;
-  period?: number;
-}
-
-export interface RoleSpec {
-  services: string[];
-  description: string;
-  statements?: Stmt[];
-  /** Connection grants, in a policy of their own (`<role>GrantsPolicy`), as in the CloudFormation RoleSpec. */
-  grants?: boolean;
-  managedPolicies?: Array<{ name: string; reason: string }>;
-  /** The same, by ARN (`arn:aws:iam::aws:policy/<name>`), as the CloudFormation emitters write them. */
-  managedPolicyArns?: Array<{ arn: string; reason: string }>;
-  /** Extra trust conditions for the service principal. */
-  assumeCondition?: TsValue;
-  /** Pod Identity needs sts:TagSession as well. */
-  sessionTags?: boolean;
-}
-
-export type { SubnetTier };
+type Props = TsValue | Json | MapOf | Props[] | { [key: string]: Props };
 
 /** L2 constructs the helpers create, and how their CloudFormation Ref and attributes read in TypeScript. */
 type L2Kind = 'bucket' | 'queue' | 'topic' | 'table' | 'logGroup' | 'role' | 'key' | 'secret' | 'managedPolicy' | 'alarm' | 'subscription';
@@ -94,9 +60,6 @@ interface Statement {
 /** `pipeline` statements go into the block that only the pipeline-hosting stage runs. */
 export type Section = 'main' | 'pipeline';
 
-/** Raised when two components produce the same logical id; the generator renames the later one and retries. */
-export { LogicalIdCollision as CdkLogicalIdCollision };
-
 const MODULE_ALIAS: Record<string, string> = {
   'aws-elasticloadbalancingv2': 'elbv2',
   'aws-applicationautoscaling': 'appscaling',
@@ -124,12 +87,11 @@ const RETENTION: Record<number, string> = {
 };
 
 /**
- * Everything a CDK emitter needs: the model and derived grants, construct naming (logical ids equal to the
- * CloudFormation generator's), and helpers for the constructs many components share. Emitters add statements in
- * any order; the writer declares each construct before the statements that read it.
+ * The CDK target: renders what the shared emitters decide as statements of the stack's constructor (L1 constructs
+ * named like the CloudFormation template's logical ids, L2 constructs for keys, buckets, queues, topics, tables,
+ * secrets, log groups, roles, policies and alarms). Statements are added in any order; the writer declares each
+ * construct before the statements that read it.
  */
-export type { L2Kind };
-
 export class CdkContext extends TargetBase implements StackTarget {
   readonly alarms: Array<{ id: string; owner: string; spec: AlarmSpec }> = [];
   readonly aws = { region: AWS.region, account: AWS.account, partition: AWS.partition, urlSuffix: AWS.urlSuffix };
@@ -292,7 +254,7 @@ export class CdkContext extends TargetBase implements StackTarget {
   }
 
   /** Declares an L1 construct from CloudFormation-shaped properties (converted to CDK's camel case). */
-  l1(owner: Owner, logicalId: string, type: string, props: Record<string, Props>, opts: { dependsOn?: string[]; policy?: 'RETAIN' | 'SNAPSHOT'; condition?: string } = {}): string {
+  l1(owner: Owner, logicalId: string, type: string, props: Record<string, Props>, opts: { dependsOn?: string[]; policy?: 'RETAIN' | 'SNAPSHOT' } = {}): string {
     const [, ns, res] = type.split('::');
     this.types.set(logicalId, type);
     const alias = this.mod(`aws-${ns!.toLowerCase()}`);
@@ -300,7 +262,6 @@ export class CdkContext extends TargetBase implements StackTarget {
     const v = this.construct(owner, logicalId, (scope, id) => `new ${alias}.Cfn${res}(${scope}, ${id}, ${print(converted, 2)})`, depsOf(converted));
     if (opts.policy) this.stmt(`${v}.applyRemovalPolicy(cdk.RemovalPolicy.${opts.policy});`, [v]);
     for (const d of opts.dependsOn ?? []) this.dependOn(v, d);
-    if (opts.condition) this.stmt(`${v}.cfnOptions.condition = ${opts.condition};`, [v, opts.condition]);
     return logicalId;
   }
 
@@ -419,16 +380,7 @@ export class CdkContext extends TargetBase implements StackTarget {
   /** A CloudFormation resource as an L1 construct (`new sqs.CfnQueue(...)`). */
   resource(owner: Owner, logicalId: string, type: string, props: Record<string, Prop>, options: ResourceOptions = {}): string {
     const policy = options.removal === 'retain' ? 'RETAIN' : options.removal === 'snapshot' ? 'SNAPSHOT' : undefined;
-    return this.l1(owner, logicalId, type, props as Record<string, Props>, { dependsOn: options.dependsOn, policy });
-  }
-
-  /** Marks a construct declared by an emitter as an L2 of the given kind (for ref/att rendering). */
-  markL2(logicalId: string, kind: L2Kind): void {
-    this.l2.set(logicalId, kind);
-  }
-
-  has(logicalId: string): boolean {
-    return this.logicalIds.has(logicalId);
+    return this.l1(owner, logicalId, type, props as Record<string, TsValue>, { dependsOn: options.dependsOn, policy });
   }
 
   /** Acknowledges cdk-nag findings on a construct (HIPAA/PCI rules only in designs under that regime). */
@@ -441,31 +393,6 @@ export class CdkContext extends TargetBase implements StackTarget {
     // The stage is only known when the app runs, so finding ids that contain it are template literals.
     const id = (r: string) => (r.includes(STAGE.nag) ? `\`${r.replace(/[`\\]/g, '\\$&').split(STAGE.nag).join('${stage}')}\`` : quote(r));
     this.stmt(() => `acknowledge(${v}, ${quote(reason)}, ${applicable.map(id).join(', ')});`, deps);
-  }
-
-  // ---------------------------------------------------------------------------------------------------------
-  // References between components
-  // ---------------------------------------------------------------------------------------------------------
-
-  // Narrowed for the emitters that still read CDK code directly.
-  override refs(r: ResourceRef): Code[] {
-    return super.refs(r) as Code[];
-  }
-
-  override refOf(r: ResourceRef): Code {
-    return super.refOf(r) as Code;
-  }
-
-  override attr(c: Component | string, name: string): Code | string | undefined {
-    return super.attr(c, name) as Code | string | undefined;
-  }
-
-  override envOf(c: Component): Record<string, Code | string> {
-    return super.envOf(c) as Record<string, Code | string>;
-  }
-
-  override connectionEnv(c: Component): Record<string, Code | string> {
-    return super.connectionEnv(c) as Record<string, Code | string>;
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -522,25 +449,26 @@ export class CdkContext extends TargetBase implements StackTarget {
    * A role and, when it has statements, one customer-managed policy attached to it (`<role>Policy`). Wildcards are
    * acknowledged on the policy with the reason of the statement that needs them.
    */
-  role(owner: Owner, roleId: string, given: RoleSpec): { role: string; policy?: string; grantsPolicy?: string } {
+  role(owner: Owner, roleId: string, spec: RoleSpec): RoleIds {
     const iam = this.mod('aws-iam');
-    const spec: RoleSpec = { ...given, managedPolicies: [...(given.managedPolicies ?? []), ...(given.managedPolicyArns ?? []).map((m) => ({ name: m.arn.replace(/^arn:aws:iam::aws:policy\//, ''), reason: m.reason }))] };
+    const managedPolicies = (spec.managedPolicyArns ?? []).map((m) => ({ name: m.arn.replace(/^arn:aws:iam::aws:policy\//, ''), reason: m.reason }));
     let principal = spec.services.length === 0
       ? `new ${iam}.AccountRootPrincipal()`
       : spec.services.length === 1
         ? `new ${iam}.ServicePrincipal(${quote(spec.services[0]!)})`
         : `new ${iam}.CompositePrincipal(${spec.services.map((s) => `new ${iam}.ServicePrincipal(${quote(s)})`).join(', ')})`;
-    const condDeps = depsOf(spec.assumeCondition);
-    if (spec.assumeCondition) principal = `${principal}.withConditions(${print(spec.assumeCondition, 4)})`;
+    const condition = ts(spec.assumeCondition);
+    const condDeps = depsOf(condition);
+    if (condition) principal = `${principal}.withConditions(${print(condition, 4)})`;
     if (spec.sessionTags) principal = `new ${iam}.SessionTagsPrincipal(${principal})`;
     const props: Record<string, TsValue> = {
       description: spec.description,
       assumedBy: code(principal),
-      managedPolicies: spec.managedPolicies?.length ? spec.managedPolicies.map((m) => code(`${iam}.ManagedPolicy.fromAwsManagedPolicyName(${quote(m.name)})`)) : undefined,
+      managedPolicies: managedPolicies.length ? managedPolicies.map((m) => code(`${iam}.ManagedPolicy.fromAwsManagedPolicyName(${quote(m.name)})`)) : undefined,
     };
     const role = this.construct(owner, roleId, (s, id) => `new ${iam}.Role(${s}, ${id}, ${print(props, 2)})`, condDeps, [], 'role');
     const roleRef = code(role, role, [role]);
-    for (const m of spec.managedPolicies ?? []) this.ack(roleId, m.reason, `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${m.name}]`);
+    for (const m of managedPolicies) this.ack(roleId, m.reason, `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${m.name}]`);
     const statements: Stmt[] = [...(spec.statements ?? [])];
     const grants = spec.grants && typeof owner === 'object' ? this.grantStatements(owner) : [];
     let policy: string | undefined;
@@ -596,6 +524,7 @@ export class CdkContext extends TargetBase implements StackTarget {
     const cw = this.mod('aws-cloudwatch');
     const actions = this.mod('aws-cloudwatch-actions');
     const topic = this.alarmTopic();
+    // A dimension given as Sub text reads like any other value.
     const dims = Object.fromEntries(Object.entries(spec.dimensions).map(([k, x]) => [k, typeof x === 'string' && x.includes('${') ? this.sub(x) : x]));
     spec = { ...spec, dimensions: dims };
     const metric: Record<string, TsValue> = {
@@ -789,26 +718,9 @@ export class CdkContext extends TargetBase implements StackTarget {
   // Network
   // ---------------------------------------------------------------------------------------------------------
 
-  // Narrowed for the emitters that still read CDK code directly.
-  override subnets(tier: SubnetTier): Code[] {
-    return super.subnets(tier) as Code[];
-  }
-
-  override computeSubnets(): Code[] {
-    return super.computeSubnets() as Code[];
-  }
-
-  override dataSubnets(): Code[] {
-    return super.dataSubnets() as Code[];
-  }
-
-  override vpcId(): Code {
-    return super.vpcId() as Code;
-  }
-
-  securityGroup(c: Component, description: string, ingress?: TsValue): string {
+  securityGroup(c: Component, description: string, ingress?: Prop): string {
     const id = this.id(c, 'SecurityGroup');
-    this.l1(c, id, 'AWS::EC2::SecurityGroup', { GroupDescription: description, VpcId: this.vpcId(), SecurityGroupIngress: ingress as Props });
+    this.l1(c, id, 'AWS::EC2::SecurityGroup', { GroupDescription: description, VpcId: ts(this.vpcId()), SecurityGroupIngress: ts(ingress) });
     this.securityGroups.set(c.id, id);
     return id;
   }
@@ -879,24 +791,9 @@ export class CdkContext extends TargetBase implements StackTarget {
     });
   }
 
-  /** The design's tags as a CloudFormation tag list (for tag specifications the Tags aspect does not reach). */
-  tags(owner: Owner): Array<{ Key: string; Value: TsValue }> {
-    const out = new Map<string, TsValue>([
-      ['Project', this.a.name],
-      ['Environment', STAGE],
-      ['ManagedBy', 'aws-backend-architect'],
-      ['DataClassification', this.a.dataClassification],
-    ]);
-    for (const [k, v] of Object.entries(this.a.tags)) out.set(k, v);
-    if (typeof owner === 'object') {
-      out.set('Component', owner.id);
-      for (const [k, v] of Object.entries(owner.tags)) out.set(k, v);
-    }
-    return [...out].map(([Key, Value]) => ({ Key, Value }));
-  }
-
-  tagList(owner: Owner): Array<{ Key: string; Value: Prop }> {
-    return this.tags(owner);
+  /** The stage, a plain string variable of the stack constructor. */
+  protected stage(): Code {
+    return STAGE;
   }
 
   accessLogsBucketName(): Code {
@@ -922,9 +819,10 @@ export class CdkContext extends TargetBase implements StackTarget {
     return code(`(this.node.tryGetContext('imageTag') ?? 'latest')`, '<ImageTag>');
   }
 
-  output(name: string, value: Code | string, description: string, condition?: string): void {
+  output(name: string, value: Val | string, description: string): void {
     this.stackLevel(name, 'platform');
-    this.stmt(() => `new cdk.CfnOutput(this, ${quote(name)}, { value: ${typeof value === 'string' ? quote(value) : value.code}, description: ${quote(description)}${condition ? `, condition: ${condition}` : ''} });`, typeof value === 'string' ? (condition ? [condition] : []) : [...value.deps, ...(condition ? [condition] : [])]);
+    const v = typeof value === 'string' ? value : (value as Code);
+    this.stmt(() => `new cdk.CfnOutput(this, ${quote(name)}, { value: ${typeof v === 'string' ? quote(v) : v.code}, description: ${quote(description)} });`, typeof v === 'string' ? [] : [...v.deps]);
   }
 
   /** The design's acknowledgements of cdk-nag rules, on every construct of the component concerned. */
@@ -940,7 +838,7 @@ export class CdkContext extends TargetBase implements StackTarget {
 }
 
 /** CloudFormation-shaped properties -> CDK L1 props: keys to camel case, except inside JSON and map values. */
-export function convert(p: Props): TsValue {
+function convert(p: Props): TsValue {
   if (p instanceof Json) return p.value;
   if (p instanceof MapOf) return Object.fromEntries(Object.entries(p.value).filter(([, x]) => x !== undefined).map(([k, x]) => [k, convert(x as Props)]));
   if (p instanceof Code || p === null || typeof p !== 'object') return p as TsValue;

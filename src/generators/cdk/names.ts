@@ -1,20 +1,3 @@
-import type { Architecture } from '../../model/index.js';
-import { pascalCase } from '../../shared/ids.js';
-
-/**
- * Construct-id prefixes per component, by the same rule as the CloudFormation generator (`orders-api` ->
- * `OrdersApi`, a renamed component gets its position appended), so the synthesized stack and the template name
- * every resource alike.
- */
-export function componentPrefixes(a: Architecture, renamed: ReadonlySet<string> = new Set()): Map<string, string> {
-  const out = new Map<string, string>();
-  a.components.forEach((c, i) => {
-    const base = pascalCase(c.id);
-    out.set(c.id, renamed.has(c.id) ? `${base}N${i + 1}` : base);
-  });
-  return out;
-}
-
 /**
  * CloudFormation name -> the camel-case name CDK's L1 classes use: word breaks fall before an upper-case letter
  * that follows a lower-case one, and before the last capital of an acronym that starts a word (`KMSMasterKeyID` ->

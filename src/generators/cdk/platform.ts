@@ -2,6 +2,7 @@ import type { Architecture } from '../../model/index.js';
 import { buildspec } from '../pipeline/buildspec.js';
 import type { PipelineFlavour } from '../shared/target.js';
 import { Code, code, print, quote } from './code.js';
+import type { TsValue } from './code.js';
 import type { CdkContext } from './context.js';
 
 /** The customer-managed key (L2 `kms.Key` with rotation and its alias); service statements are added at the end. */
@@ -28,7 +29,7 @@ export function emitDashboard(ctx: CdkContext): void {
     const metric = {
       namespace: a.spec.namespace,
       metricName: a.spec.metric,
-      dimensionsMap: Object.keys(a.spec.dimensions).length ? a.spec.dimensions : undefined,
+      dimensionsMap: Object.keys(a.spec.dimensions).length ? (a.spec.dimensions as Record<string, TsValue>) : undefined,
       statistic: a.spec.extendedStatistic ?? a.spec.statistic ?? 'Sum',
       period: code(`cdk.Duration.seconds(${a.spec.period ?? 300})`),
     };

@@ -1,4 +1,4 @@
-import type { Architecture, Component, ResourceRef } from '../../model/index.js';
+import type { Architecture, Component } from '../../model/index.js';
 import { TargetBase } from '../shared/base.js';
 import type { BuildOptions } from '../shared/base.js';
 import { LOGS_AWS_MANAGED, NAG_PACK, wildcardFindings } from '../shared/nag.js';
@@ -16,16 +16,10 @@ import type { CfnResource } from './template.js';
 /** What the template should contain besides the design itself. */
 export type CfnBuildOptions = BuildOptions;
 
-export type { AlarmSpec, Owner, RoleSpec };
-export { LOGS_AWS_MANAGED };
-
 /** A template value handed to the shared emitters. */
-const val = (v: Value): Val => v as Val;
+const val = (v: Value): Val => v as unknown as Val;
 /** A value or property from the shared emitters: this target made every Val in it, so it is template JSON. */
 const value = (p: Prop): Value => p as Value;
-
-/** Subnet tiers of the generated VPC. */
-export type { SubnetTier } from '../shared/values.js';
 
 /**
  * The CloudFormation target: renders what the shared emitters decide as template resources, intrinsic functions
@@ -98,11 +92,8 @@ export class CfnContext extends TargetBase implements StackTarget {
   // Values
   // ---------------------------------------------------------------------------------------------------------
 
-  /** `!Ref` of a logical id; with a model reference, the component's value for it (see {@link refOf}). */
-  ref(logicalId: string): Val;
-  ref(r: ResourceRef): Val;
-  ref(x: string | ResourceRef): Val {
-    return typeof x === 'string' ? val(ref(x)) : this.refOf(x);
+  ref(logicalId: string): Val {
+    return val(ref(logicalId));
   }
 
   att(logicalId: string, attribute: string): Val {
@@ -123,6 +114,7 @@ export class CfnContext extends TargetBase implements StackTarget {
     return val(sub(text));
   }
 
+  /** A template writes JSON-typed and map-typed properties as they are. */
   json(v: Prop): Val {
     return v as Val;
   }
@@ -147,28 +139,23 @@ export class CfnContext extends TargetBase implements StackTarget {
     return val(cidr(value(block), count, bits));
   }
 
-  /** The customer-managed key's ARN, or undefined with AWS managed keys. */
   keyArn(): Val | undefined {
-    return this.cmk ? val(getAtt('Cmk', 'Arn')) : undefined;
+    const arn = this.kmsArn();
+    return arn === undefined ? undefined : val(arn);
   }
 
-  tags(owner: Owner): Tag[] {
-    const out = new Map<string, Value>([
-      ['Project', this.a.name],
-      ['Environment', ref('EnvironmentName')],
-      ['ManagedBy', 'aws-backend-architect'],
-      ['DataClassification', this.a.dataClassification],
-    ]);
-    for (const [k, v] of Object.entries(this.a.tags)) out.set(k, v);
-    if (typeof owner === 'object') {
-      out.set('Component', owner.id);
-      for (const [k, v] of Object.entries(owner.tags)) out.set(k, v);
-    }
-    return [...out].map(([key, value]) => ({ key, value }));
+  /** The customer-managed key's ARN, or undefined with AWS managed keys. */
+  private kmsArn(): Value | undefined {
+    return this.cmk ? getAtt('Cmk', 'Arn') : undefined;
   }
 
-  tagList(owner: Owner): Array<{ Key: string; Value: Prop }> {
-    return this.tags(owner).map((t) => ({ Key: t.key, Value: t.value }));
+  protected stage(): Val {
+    return val(ref('EnvironmentName'));
+  }
+
+  /** The tags `add` puts on every taggable resource. */
+  private tags(owner: Owner): Tag[] {
+    return this.tagList(owner).map((t) => ({ key: t.Key, value: value(t.Value) }));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -208,22 +195,22 @@ export class CfnContext extends TargetBase implements StackTarget {
   /** Templates carry no comments. */
   comment(_text: string): void {}
 
-  output(name: string, value: Val | Value, description: string): void {
+  output(name: string, v: Prop, description: string): void {
     this.stackLevel(name, 'platform');
-    this.t.output(name, { Description: description, Value: value, ...(this.inPipeline ? { Condition: 'HostsPipeline' } : {}) });
+    this.t.output(name, { Description: description, Value: value(v), ...(this.inPipeline ? { Condition: 'HostsPipeline' } : {}) });
   }
 
   // ---------------------------------------------------------------------------------------------------------
   // Logs, roles, alarms
   // ---------------------------------------------------------------------------------------------------------
 
-  logGroup(owner: Owner, logicalId: string, name?: Val | Value, retentionDays?: number): string {
+  logGroup(owner: Owner, logicalId: string, name?: Prop, retentionDays?: number): string {
     if (this.cmk) this.keyServices.add('logs');
     const id = this.add(
       owner,
       logicalId,
       'AWS::Logs::LogGroup',
-      { LogGroupName: name, RetentionInDays: retentionDays ?? this.a.observability.logRetentionDays, KmsKeyId: this.keyArn() },
+      { LogGroupName: value(name), RetentionInDays: retentionDays ?? this.a.observability.logRetentionDays, KmsKeyId: this.kmsArn() },
       { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' },
     );
     if (!this.cmk) this.ack(id, LOGS_AWS_MANAGED, 'HIPAA.Security-CloudWatchLogGroupEncrypted', 'PCI.DSS.321-CloudWatchLogGroupEncrypted');
@@ -269,7 +256,7 @@ export class CfnContext extends TargetBase implements StackTarget {
   }
 
   /** Platform SNS topic that every alarm notifies. */
-  alarmTopic(): Val {
+  private alarmTopic(): Value {
     return this.once('alarmTopic', () => {
       if (this.cmk) this.keyServices.add('cloudwatch');
       const topic = this.add('platform', 'AlarmTopic', 'AWS::SNS::Topic', {
@@ -288,12 +275,12 @@ export class CfnContext extends TargetBase implements StackTarget {
       }
       this.stackLevel('AlarmTopicArn', 'platform');
       this.t.output('AlarmTopicArn', { Description: 'SNS topic notified by every alarm', Value: ref(topic) });
-      return val(ref(topic));
+      return ref(topic);
     });
   }
 
   alarmTopicArn(): Val {
-    return this.alarmTopic();
+    return val(this.alarmTopic());
   }
 
   /** A topic policy (`<topic>Policy`) that also refuses publishing without TLS. */
@@ -346,7 +333,7 @@ export class CfnContext extends TargetBase implements StackTarget {
       // GetAtt as a plain string and would not see the dead-letter queue.
       RedrivePolicy: dlq ? { deadLetterTargetArn: sub(`\${${dlq.queue}.Arn}`), maxReceiveCount: dlq.maxReceiveCount } : undefined,
       ...(spec.fifo ? { FifoQueue: true, ContentBasedDeduplication: true } : {}),
-      KmsMasterKeyId: this.keyArn(),
+      KmsMasterKeyId: this.kmsArn(),
       KmsDataKeyReusePeriodSeconds: spec.reuseDataKeys && this.cmk ? 300 : undefined,
       SqsManagedSseEnabled: this.cmk ? undefined : true,
     });
@@ -363,7 +350,7 @@ export class CfnContext extends TargetBase implements StackTarget {
       TopicName: value(spec.name),
       FifoTopic: spec.fifo ? true : undefined,
       ContentBasedDeduplication: spec.fifo ? true : undefined,
-      KmsMasterKeyId: this.keyArn() ?? (spec.awsManagedKey ? 'alias/aws/sns' : undefined),
+      KmsMasterKeyId: this.kmsArn() ?? (spec.awsManagedKey ? 'alias/aws/sns' : undefined),
     });
   }
 
@@ -386,7 +373,7 @@ export class CfnContext extends TargetBase implements StackTarget {
       owner,
       logicalId,
       'AWS::SecretsManager::Secret',
-      { Description: spec.description, KmsKeyId: this.keyArn(), GenerateSecretString: { PasswordLength: spec.length, ExcludePunctuation: spec.excludePunctuation } },
+      { Description: spec.description, KmsKeyId: this.kmsArn(), GenerateSecretString: { PasswordLength: spec.length, ExcludePunctuation: spec.excludePunctuation } },
       { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' },
     );
   }
@@ -422,7 +409,7 @@ export class CfnContext extends TargetBase implements StackTarget {
           DeletionProtectionEnabled: spec.deletionProtection,
           TableClass: spec.tableClass,
           ReadProvisionedThroughputSettings: cap ? { ReadCapacityAutoScalingSettings: scaling(cap.read) } : undefined,
-          Tags: this.tagList(owner) as Value,
+          Tags: value(this.tagList(owner)),
         })),
       }, retain);
     }
@@ -434,7 +421,7 @@ export class CfnContext extends TargetBase implements StackTarget {
       ProvisionedThroughput: throughput,
       GlobalSecondaryIndexes: indexes.length ? indexes.map((g) => ({ ...g, ProvisionedThroughput: throughput })) : undefined,
       StreamSpecification: spec.stream ? { StreamViewType: spec.stream } : undefined,
-      SSESpecification: this.cmk ? { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: this.keyArn() } : { SSEEnabled: true },
+      SSESpecification: this.cmk ? { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: this.kmsArn() } : { SSEEnabled: true },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: spec.pointInTimeRecovery },
       DeletionProtectionEnabled: spec.deletionProtection,
       TableClass: spec.tableClass,
@@ -469,7 +456,7 @@ export class CfnContext extends TargetBase implements StackTarget {
   securityGroup(c: Component, description: string, ingress?: Prop): string {
     const id = this.add(c, this.id(c, 'SecurityGroup'), 'AWS::EC2::SecurityGroup', {
       GroupDescription: description,
-      VpcId: this.vpcId(),
+      VpcId: value(this.vpcId()),
     });
     // Set after the tags: where the template has always written it.
     if (ingress !== undefined) this.t.get(id).Properties!['SecurityGroupIngress'] = value(ingress);
@@ -492,7 +479,7 @@ export class CfnContext extends TargetBase implements StackTarget {
     policyStatements: Statement[] = [],
     opts: { versioned?: boolean; sseS3?: string; logs?: boolean } = {},
   ): { bucket: string; policy: string } {
-    const kms = this.keyArn();
+    const kms = this.kmsArn();
     const encryption = kms && !opts.sseS3
       ? { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kms }, BucketKeyEnabled: true }
       : { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } };
@@ -536,7 +523,7 @@ export class CfnContext extends TargetBase implements StackTarget {
   }
 
   /** Bucket receiving S3 server access logs, load balancer access logs and CloudFront standard logs. */
-  accessLogsBucket(): Val {
+  private accessLogsBucket(): Value {
     return this.once('accessLogs', () => {
       const why = 'Log delivery (S3 server access logs, Elastic Load Balancing, CloudFront standard logs) supports only SSE-S3 on the destination bucket';
       const { bucket } = this.secureBucket(
@@ -558,16 +545,16 @@ export class CfnContext extends TargetBase implements StackTarget {
       this.suppress(bucket, 'PCI.DSS.321-S3BucketLoggingEnabled', 'This is the access-log bucket itself; logging it to itself would loop');
       this.suppress(bucket, 'HIPAA.Security-S3BucketReplicationEnabled', 'Access logs are operational records kept in-region for 365 days; they are not replicated');
       this.suppress(bucket, 'PCI.DSS.321-S3BucketReplicationEnabled', 'Access logs are operational records kept in-region for 365 days; they are not replicated');
-      return val(ref(bucket));
+      return ref(bucket);
     });
   }
 
   accessLogsBucketName(): Val {
-    return this.accessLogsBucket();
+    return val(this.accessLogsBucket());
   }
 
   /** Bucket for build artifacts the stack refers to (Glue scripts, function packages that cannot be inlined). */
-  artifactsBucket(): Val {
+  private artifactsBucket(): Value {
     return this.once('artifacts', () => {
       const { bucket } = this.secureBucket('platform', 'ArtifactsBucket', {
         LifecycleConfiguration: { Rules: [{ Id: 'ExpireOldVersions', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }] },
@@ -575,12 +562,12 @@ export class CfnContext extends TargetBase implements StackTarget {
       const why = 'Build artifacts are reproducible from source by the pipeline; they are not replicated';
       this.ack(bucket, why, 'HIPAA.Security-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled');
       this.output('ArtifactsBucketName', ref(bucket), 'Bucket for build artifacts (Glue scripts, function packages)');
-      return val(ref(bucket));
+      return ref(bucket);
     });
   }
 
   artifactsBucketName(): Val {
-    return this.artifactsBucket();
+    return val(this.artifactsBucket());
   }
 
   artifactsBucketArn(): Val {
@@ -614,7 +601,7 @@ export class CfnContext extends TargetBase implements StackTarget {
 }
 
 /** `${X}` -> !Ref X, `${X.Y}` -> !GetAtt X.Y, anything else -> !Sub. */
-export function subOrRef(s: string): Value {
+function subOrRef(s: string): Value {
   const r = /^\$\{([A-Za-z0-9]+)\}$/.exec(s);
   if (r && !r[1]!.startsWith('AWS')) return ref(r[1]!);
   const g = /^\$\{([A-Za-z0-9]+)\.([A-Za-z0-9.]+)\}$/.exec(s);
@@ -646,4 +633,3 @@ function dropUndefined(props: Record<string, Value | undefined>): Record<string,
   return out;
 }
 
-export { ACCOUNT, PARTITION, REGION };

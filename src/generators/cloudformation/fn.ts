@@ -1,5 +1,3 @@
-import type { Val } from '../shared/values.js';
-
 /**
  * CloudFormation intrinsic functions as plain JSON values. Templates are built as objects with the long form
  * (`{ "Fn::GetAtt": [...] }`); the YAML writer turns them into short-form tags.
@@ -9,12 +7,12 @@ import type { Val } from '../shared/values.js';
  * Any value a template may hold: scalars, lists, maps and intrinsic function objects. `undefined` marks an
  * optional property left out; the builder strips it.
  */
-export type Value = string | number | boolean | null | undefined | Val | Value[] | { [key: string]: Value };
+export type Value = string | number | boolean | null | undefined | Value[] | { [key: string]: Value };
 
-export const ref = (logicalId: string): Val => ({ Ref: logicalId }) as unknown as Val;
-export const getAtt = (logicalId: string, attribute: string): Val => ({ 'Fn::GetAtt': [logicalId, attribute] }) as unknown as Val;
+export const ref = (logicalId: string): Value => ({ Ref: logicalId });
+export const getAtt = (logicalId: string, attribute: string): Value => ({ 'Fn::GetAtt': [logicalId, attribute] });
 /** `!Sub 'text ${X.Y} ${AWS::Region}'`; the string form keeps cdk-nag's flattened ids readable. */
-export const sub = (text: string): Val => ({ 'Fn::Sub': text }) as unknown as Val;
+export const sub = (text: string): Value => ({ 'Fn::Sub': text });
 export const join = (sep: string, parts: Value[]): Value => ({ 'Fn::Join': [sep, parts] });
 export const select = (index: number, list: Value): Value => ({ 'Fn::Select': [index, list] });
 export const getAZs = (): Value => ({ 'Fn::GetAZs': '' });

@@ -28,8 +28,8 @@ export function flatten(v: Value | undefined): string {
 /** An IAM statement plus why its wildcards (if any) are acceptable; `why` never reaches the template. */
 export type ExplainedStatement = Stmt;
 
-/** Statement without the generator-only `why`. */
+/** Statement without the generator-only `why`; its values are this target's, so it is template JSON. */
 export function plain(st: ExplainedStatement): Statement {
   const { why: _why, ...rest } = st;
-  return rest;
+  return rest as unknown as Statement;
 }

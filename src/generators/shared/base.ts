@@ -2,7 +2,7 @@ import type { Architecture, Component, ComponentService, Grant, NetworkRule, Res
 import { deriveGrants, deriveKeyGrants, deriveNetworkRules, grantsFor } from '../../model/index.js';
 import { componentPrefixes } from './names.js';
 import { scopeText } from './nag.js';
-import type { Stmt, SubnetTier, Val } from './values.js';
+import type { Owner, Stmt, SubnetTier, Val } from './values.js';
 
 /** What the stack should contain besides the design itself. */
 export interface BuildOptions {
@@ -73,6 +73,8 @@ export abstract class TargetBase {
 
   abstract ref(logicalId: string): Val;
   abstract keyArn(): Val | undefined;
+  /** The stage the stack serves: a template parameter in CloudFormation, a constructor argument in the CDK. */
+  protected abstract stage(): Val;
 
   setResolvers(r: Resolvers): void {
     this.resolvers = r;
@@ -112,6 +114,22 @@ export abstract class TargetBase {
       .filter((x) => x.to === c.id && (!kinds || kinds.includes(x.kind)))
       .map((x) => this.component(x.from))
       .filter((s) => !services || services.includes(s.service));
+  }
+
+  /** The design's tags, then the owner's: Project, Environment, ManagedBy, DataClassification, Component, .... */
+  tagList(owner: Owner): Array<{ Key: string; Value: Val | string }> {
+    const out = new Map<string, Val | string>([
+      ['Project', this.a.name],
+      ['Environment', this.stage()],
+      ['ManagedBy', 'aws-backend-architect'],
+      ['DataClassification', this.a.dataClassification],
+    ]);
+    for (const [k, v] of Object.entries(this.a.tags)) out.set(k, v);
+    if (typeof owner === 'object') {
+      out.set('Component', owner.id);
+      for (const [k, v] of Object.entries(owner.tags)) out.set(k, v);
+    }
+    return [...out].map(([Key, Value]) => ({ Key, Value }));
   }
 
   warn(path: string, message: string): void {

@@ -247,7 +247,7 @@ export interface Target {
   /** The customer-managed key's ARN, or undefined with AWS managed keys. */
   keyArn(): Val | undefined;
   /** The design's and the owner's tags as a `[{ Key, Value }]` list, for tag specifications and tag properties. */
-  tagList(owner: Owner): Array<{ Key: string; Value: Prop }>;
+  tagList(owner: Owner): Array<{ Key: string; Value: Val | string }>;
 
   // Resources ---------------------------------------------------------------------------------------------------
 
